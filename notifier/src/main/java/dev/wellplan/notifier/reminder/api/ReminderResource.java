@@ -1,0 +1,42 @@
+package dev.wellplan.notifier.reminder.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jdbi.v3.core.Jdbi;
+
+import dev.wellplan.notifier.reminder.schedule.ReminderDao;
+
+@Path("/api/plans/{id}/reminders")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReminderResource {
+
+    private final ReminderDao dao;
+
+    public ReminderResource(Jdbi jdbi) {
+        this.dao = jdbi.onDemand(ReminderDao.class);
+    }
+
+    /** What the notifier will send and has sent for a plan, in due order. */
+    @GET
+    public Response reminders(@PathParam("id") String id) {
+        UUID planId;
+        try {
+            planId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Problems.notFound("plan " + id);
+        }
+        List<ReminderView> reminders = dao.findByPlan(planId).stream().map(ReminderView::of).toList();
+        if (reminders.isEmpty() && dao.snapshot(planId).isEmpty()) {
+            return Problems.notFound("plan " + id);
+        }
+        return Response.ok(reminders).build();
+    }
+}

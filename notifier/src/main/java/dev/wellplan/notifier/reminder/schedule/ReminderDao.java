@@ -1,0 +1,118 @@
+package dev.wellplan.notifier.reminder.schedule;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL of the reminder ledger, the applied plan state and the processed-event log. */
+@RegisterConstructorMapper(ReminderRow.class)
+public interface ReminderDao {
+
+    String COLUMNS = """
+            id, plan_id, item_id, kind, due_at, local_time, time_zone, plan_version, status, attempts,
+            sent_at, message_id, last_error""";
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM notifier.reminder WHERE plan_id = :planId ORDER BY due_at, id")
+    List<ReminderRow> findByPlan(@Bind("planId") UUID planId);
+
+    @SqlUpdate("""
+            INSERT INTO notifier.reminder (id, plan_id, item_id, kind, due_at, local_time, time_zone, plan_version,
+                                           status, created_at, updated_at)
+            VALUES (:id, :planId, :itemId, :kind, :dueAt, :localTime, :timeZone, :planVersion, 'SCHEDULED', :now, :now)""")
+    void insert(@Bind("id") String id, @Bind("planId") UUID planId, @Bind("itemId") String itemId,
+                @Bind("kind") String kind, @Bind("dueAt") Instant dueAt, @Bind("localTime") LocalDateTime localTime,
+                @Bind("timeZone") String timeZone, @Bind("planVersion") long planVersion, @Bind("now") Instant now);
+
+    /** Moves a reminder that is not sent yet (a rescheduled item, a resumed plan). */
+    @SqlUpdate("""
+            UPDATE notifier.reminder SET due_at = :dueAt, local_time = :localTime, time_zone = :timeZone,
+                   plan_version = :planVersion, status = 'SCHEDULED', attempts = 0, last_error = NULL, updated_at = :now
+            WHERE id = :id AND status IN ('SCHEDULED', 'CANCELLED', 'SKIPPED')""")
+    int reschedule(@Bind("id") String id, @Bind("dueAt") Instant dueAt, @Bind("localTime") LocalDateTime localTime,
+                   @Bind("timeZone") String timeZone, @Bind("planVersion") long planVersion, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE notifier.reminder SET status = 'CANCELLED', plan_version = :planVersion, updated_at = :now
+            WHERE id IN (<ids>) AND status = 'SCHEDULED'""")
+    int cancel(@BindList("ids") Collection<String> ids, @Bind("planVersion") long planVersion, @Bind("now") Instant now);
+
+    // ---- applied plan state ------------------------------------------------------------
+
+    @SqlQuery("SELECT version FROM notifier.plan_state WHERE plan_id = :planId FOR UPDATE")
+    Optional<Long> lockAppliedVersion(@Bind("planId") UUID planId);
+
+    @SqlUpdate("""
+            INSERT INTO notifier.plan_state (plan_id, version, status, snapshot, updated_at)
+            VALUES (:planId, :version, :status, CAST(:snapshot AS jsonb), :now)
+            ON CONFLICT (plan_id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
+                   snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at
+            WHERE notifier.plan_state.version < EXCLUDED.version""")
+    int saveState(@Bind("planId") UUID planId, @Bind("version") long version, @Bind("status") String status,
+                  @Bind("snapshot") String snapshot, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT snapshot::text FROM notifier.plan_state WHERE plan_id = :planId")
+    Optional<String> snapshot(@Bind("planId") UUID planId);
+
+    // ---- processed events ----------------------------------------------------------------
+
+    @SqlUpdate("""
+            INSERT INTO notifier.processed_event (event_id, plan_id, plan_version, outcome, processed_at)
+            VALUES (:eventId, :planId, :planVersion, :outcome, :now) ON CONFLICT (event_id) DO NOTHING""")
+    int markProcessed(@Bind("eventId") UUID eventId, @Bind("planId") UUID planId,
+                      @Bind("planVersion") long planVersion, @Bind("outcome") String outcome, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM notifier.processed_event WHERE event_id = :eventId)")
+    boolean alreadyProcessed(@Bind("eventId") UUID eventId);
+
+    // ---- dispatch ------------------------------------------------------------------------
+
+    /**
+     * Claims up to {@code limit} due reminders for this instance. Rows another dispatcher holds
+     * are skipped, not waited for, so several notifier instances share the load.
+     */
+    @SqlQuery("""
+            UPDATE notifier.reminder SET status = 'SENDING', claimed_by = :by, claimed_at = :now, updated_at = :now
+            WHERE id IN (SELECT id FROM notifier.reminder
+                         WHERE status = 'SCHEDULED' AND due_at <= :now
+                           AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                         ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+            """ + "RETURNING " + COLUMNS)
+    List<ReminderRow> claimDue(@Bind("now") Instant now, @Bind("limit") int limit, @Bind("by") String claimedBy);
+
+    /** Claims left behind by a dispatcher that died before recording the outcome go back to the queue. */
+    @SqlUpdate("""
+            UPDATE notifier.reminder SET status = 'SCHEDULED', claimed_by = NULL, claimed_at = NULL, updated_at = :now
+            WHERE status = 'SENDING' AND claimed_at < :staleBefore""")
+    int releaseStaleClaims(@Bind("staleBefore") Instant staleBefore, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE notifier.reminder SET status = 'SENT', sent_at = :now, message_id = :messageId,
+                   attempts = attempts + 1, last_error = NULL, updated_at = :now
+            WHERE id = :id AND status = 'SENDING'""")
+    int markSent(@Bind("id") String id, @Bind("messageId") String messageId, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE notifier.reminder SET status = :status, last_error = :reason, updated_at = :now
+            WHERE id = :id AND status = 'SENDING'""")
+    int markClosed(@Bind("id") String id, @Bind("status") String status, @Bind("reason") String reason,
+                   @Bind("now") Instant now);
+
+    /** A failed attempt: back to the queue after {@code nextAttemptAt}, or FAILED when out of attempts. */
+    @SqlUpdate("""
+            UPDATE notifier.reminder
+               SET attempts = attempts + 1, last_error = :error, next_attempt_at = :nextAttemptAt, updated_at = :now,
+                   status = CASE WHEN attempts + 1 >= :maxAttempts THEN 'FAILED' ELSE 'SCHEDULED' END
+            WHERE id = :id AND status = 'SENDING'""")
+    int markAttemptFailed(@Bind("id") String id, @Bind("error") String error,
+                          @Bind("nextAttemptAt") Instant nextAttemptAt, @Bind("maxAttempts") int maxAttempts,
+                          @Bind("now") Instant now);
+}

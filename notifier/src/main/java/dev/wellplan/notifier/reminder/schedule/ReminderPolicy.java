@@ -1,0 +1,119 @@
+package dev.wellplan.notifier.reminder.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.contract.PlanSnapshot;
+
+/**
+ * Which reminders a plan version asks for, and when: a pure function of the event. Each
+ * instant is computed from the client's local date and time in their IANA zone with java.time,
+ * so a plan that crosses a DST change keeps its wall-clock times; a local time that falls in a
+ * DST gap moves forward by the gap, one in an overlap takes the earlier offset. A reminder
+ * that would land in the client's quiet hours is moved earlier, to just before they begin.
+ */
+public final class ReminderPolicy {
+
+    /** Item-based reminders stop for plans in these states (invariant 3). */
+    private static final Set<String> SILENT_STATUSES = Set.of("PAUSED", "CANCELLED", "COMPLETED");
+
+    private final Duration massageLead;
+    private final Duration quietMargin;
+
+    public ReminderPolicy(Duration massageLead, Duration quietMargin) {
+        this.massageLead = massageLead;
+        this.quietMargin = quietMargin;
+    }
+
+    public static ReminderPolicy defaults() {
+        return new ReminderPolicy(Duration.ofHours(24), Duration.ofMinutes(15));
+    }
+
+    public List<DesiredReminder> desired(PlanEvent event) {
+        PlanSnapshot plan = event.plan();
+        ZoneId zone = ZoneId.of(plan.timeZone());
+        List<DesiredReminder> out = new ArrayList<>();
+        out.add(immediate(event, null, "plan", ReminderKind.WELCOME, zone));
+        if ("CANCELLED".equals(plan.status())) {
+            out.add(immediate(event, null, "plan", ReminderKind.PLAN_CANCELLED, zone));
+            return out;
+        }
+        if (event.type() == PlanEventType.PlanAdjusted && !event.change().silent()) {
+            out.add(immediate(event, null, "v" + event.planVersion(), ReminderKind.PLAN_CHANGED, zone));
+        }
+        if (SILENT_STATUSES.contains(plan.status())) {
+            return out;
+        }
+        for (PlanSnapshot.Item item : plan.items()) {
+            forItem(event, plan, item, zone, out);
+        }
+        return out;
+    }
+
+    private void forItem(PlanEvent event, PlanSnapshot plan, PlanSnapshot.Item item, ZoneId zone, List<DesiredReminder> out) {
+        switch (item.kind()) {
+            case "MASSAGE" -> {
+                if ("ACTIVE".equals(plan.status())) {
+                    out.add(at(plan, item, ReminderKind.MASSAGE_DAY_BEFORE, item.start().minus(massageLead), zone));
+                }
+            }
+            case "AFTERCARE" -> out.add(at(plan, item, ReminderKind.AFTERCARE, item.start(), zone));
+            case "CHECK_IN" -> out.add(at(plan, item, ReminderKind.CHECK_IN, item.start(), zone));
+            case "STRENGTH" -> out.add(at(plan, item, ReminderKind.STRENGTH_DAY, item.start(), zone));
+            case "SELF_MASSAGE" -> out.add(at(plan, item, ReminderKind.SELF_MASSAGE, item.start(), zone));
+            case "CLEARANCE" -> {
+                if ("AWAITING_CLEARANCE".equals(plan.status())) {
+                    out.add(immediate(event, item.id(), item.id(), ReminderKind.AWAITING_CLEARANCE, zone));
+                }
+            }
+            case "REVIEW" -> out.add(at(plan, item, ReminderKind.END_OF_PLAN, item.start(), zone));
+            default -> {
+                // a kind this notifier does not know yet: nothing to remind (additive contract)
+            }
+        }
+    }
+
+    private DesiredReminder at(PlanSnapshot plan, PlanSnapshot.Item item, ReminderKind kind, LocalDateTime local,
+                               ZoneId zone) {
+        LocalDateTime moved = outsideQuietHours(local, plan.quietHours());
+        Instant due = ZonedDateTime.ofLocal(moved, zone, null).toInstant();
+        return new DesiredReminder(DesiredReminder.key(plan.planId(), item.id(), kind), plan.planId(), item.id(), kind,
+                due, moved, zone);
+    }
+
+    /** Reminders due the moment the change happened: welcome, see-a-doctor, changed, cancelled. */
+    private static DesiredReminder immediate(PlanEvent event, String itemId, String subject, ReminderKind kind,
+                                             ZoneId zone) {
+        return new DesiredReminder(DesiredReminder.key(event.planId(), subject, kind), event.planId(), itemId, kind,
+                event.occurredAt(), LocalDateTime.ofInstant(event.occurredAt(), zone), zone);
+    }
+
+    /** Moves a local time that falls inside quiet hours to {@code quietMargin} before they begin. */
+    LocalDateTime outsideQuietHours(LocalDateTime local, PlanSnapshot.QuietHours quiet) {
+        if (quiet == null || quiet.from() == null || quiet.to() == null || quiet.from().equals(quiet.to())) {
+            return local;
+        }
+        LocalTime t = local.toLocalTime();
+        boolean wraps = quiet.from().isAfter(quiet.to());
+        boolean inside = wraps
+                ? !t.isBefore(quiet.from()) || t.isBefore(quiet.to())
+                : !t.isBefore(quiet.from()) && t.isBefore(quiet.to());
+        if (!inside) {
+            return local;
+        }
+        // The quiet window that holds t began today, or yesterday when it wraps and t is after midnight.
+        LocalDateTime quietStart = wraps && t.isBefore(quiet.to())
+                ? local.toLocalDate().minusDays(1).atTime(quiet.from())
+                : local.toLocalDate().atTime(quiet.from());
+        return quietStart.minus(quietMargin);
+    }
+}

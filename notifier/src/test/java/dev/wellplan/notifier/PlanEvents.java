@@ -1,0 +1,41 @@
+package dev.wellplan.notifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.contract.PlanSnapshot;
+
+/** Plan events for the notifier's tests. */
+public final class PlanEvents {
+
+    private PlanEvents() {
+    }
+
+    public static PlanSnapshot.Item massage(String id, LocalDateTime start) {
+        return new PlanSnapshot.Item(id, "MASSAGE", start, 50, "Swedish massage", "SWEDISH", "MEDIUM", List.of(),
+                List.of("MAS-1"));
+    }
+
+    public static PlanSnapshot.Item strength(String id, LocalDateTime start) {
+        return new PlanSnapshot.Item(id, "STRENGTH", start, 30, "Strength", null, null,
+                List.of("Glute bridge", "Bird dog"), List.of("ACT-1"));
+    }
+
+    public static PlanEvent event(UUID planId, long version, PlanEventType type, String status, String zone,
+                                  Instant at, List<PlanSnapshot.Item> items) {
+        LocalDate start = items.isEmpty() ? LocalDate.of(2026, 12, 7) : items.get(0).start().toLocalDate();
+        PlanSnapshot plan = new PlanSnapshot(planId, version, status,
+                new PlanSnapshot.Client(UUID.nameUUIDFromBytes(planId.toString().getBytes()), "Test Client",
+                        "client-" + planId + "@example.com"),
+                zone, start, start.plusDays(27), new PlanSnapshot.QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0)),
+                "NONE", items);
+        return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, planId, version, at,
+                PlanEvent.Change.none(), plan);
+    }
+}

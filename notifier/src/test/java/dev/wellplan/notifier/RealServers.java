@@ -1,0 +1,38 @@
+package dev.wellplan.notifier;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import dev.wellplan.stack.Ports;
+import dev.wellplan.stack.TestServers;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Real PostgreSQL, Kafka and SMTP (GreenMail) for the notifier's tests, once per JVM. */
+public class RealServers implements QuarkusTestResourceLifecycleManager {
+
+    private static GreenMail smtp;
+
+    public static synchronized GreenMail smtp() {
+        if (smtp == null) {
+            smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+        }
+        return smtp;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(TestServers.quarkusConfig());
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.port", String.valueOf(smtp().getSmtp().getPort()));
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // shared for the whole test JVM
+    }
+}

@@ -1,0 +1,134 @@
+package dev.wellplan.notifier.reminder.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.contract.PlanEventCodec;
+import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.notifier.PlanEvents;
+import dev.wellplan.notifier.RealServers;
+import dev.wellplan.notifier.reminder.mail.MailComposer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealServers.class, restrictToAnnotatedClass = false)
+class PlanEventPipelineTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private void publish(String key, String value) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(PlanEvent.TOPIC, key, value)).get();
+        }
+    }
+
+    private static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(RealServers.smtp().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void a_plan_event_becomes_reminders_and_a_welcome_email_sent_once() throws Exception {
+        UUID planId = UUID.randomUUID();
+        PlanEvent event = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", Instant.now(),
+                List.of(PlanEvents.strength("strength-1", LocalDateTime.now().plusDays(3).withHour(7).withMinute(30))));
+
+        publish(planId.toString(), PlanEventCodec.toJson(event));
+        publish(planId.toString(), PlanEventCodec.toJson(event)); // a duplicate delivery
+
+        String address = event.plan().client().email();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mailTo(address).isEmpty());
+        MimeMessage welcome = mailTo(address).get(0);
+        assertThat(welcome.getSubject()).contains("four-week");
+        assertThat(welcome.getHeader("Message-ID")[0])
+                .isEqualTo(MailComposer.messageId(planId + ":plan:welcome"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/api/plans/" + planId + "/reminders")
+                .then().statusCode(200).extract().jsonPath().getList("status").contains("SENT"));
+        List<String> kinds = given().when().get("/api/plans/" + planId + "/reminders").then().statusCode(200)
+                .extract().jsonPath().getList("kind");
+        assertThat(kinds).containsExactlyInAnyOrder("WELCOME", "STRENGTH_DAY");
+        assertThat(mailTo(address)).as("welcome sent once despite the duplicate event").hasSize(1);
+    }
+
+    @Test
+    void a_poison_record_goes_to_the_dead_letter_topic_and_later_records_still_apply() throws Exception {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        publish(poisonKey, "{ this is not a plan event");
+        UUID planId = UUID.randomUUID();
+        PlanEvent good = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", Instant.now(), List.of());
+        publish(planId.toString(), PlanEventCodec.toJson(good));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/plans/" + planId + "/reminders")
+                .then().statusCode(200));
+
+        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(PlanEvent.DEAD_LETTER_TOPIC));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (poisonKey.equals(r.key())) {
+                        dead.add(r);
+                    }
+                });
+                return !dead.isEmpty();
+            });
+        }
+        var reason = dead.get(0).headers().lastHeader("dead-letter-reason");
+        assertThat(reason).isNotNull();
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not a readable plan event");
+    }
+
+    @Test
+    void unknown_plan_is_a_404_problem() {
+        given().when().get("/api/plans/" + UUID.randomUUID() + "/reminders").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/api/plans/nope/reminders").then().statusCode(404);
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+}

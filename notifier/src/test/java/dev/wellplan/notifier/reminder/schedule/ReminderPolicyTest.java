@@ -1,0 +1,107 @@
+package dev.wellplan.notifier.reminder.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.contract.PlanSnapshot;
+import dev.wellplan.notifier.PlanEvents;
+
+class ReminderPolicyTest {
+
+    private final ReminderPolicy policy = ReminderPolicy.defaults();
+    private final UUID planId = UUID.randomUUID();
+
+    private DesiredReminder only(ReminderKind kind, PlanEvent event) {
+        return policy.desired(event).stream().filter(r -> r.kind() == kind).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest(name = "{0} {1} stays at local {1}")
+    @CsvSource({
+            // zone, local strength time, expected UTC instant
+            "Europe/Berlin,    2027-03-27T07:30, 2027-03-27T06:30:00Z",   // before spring-forward: UTC+1
+            "Europe/Berlin,    2027-03-29T07:30, 2027-03-29T05:30:00Z",   // after: UTC+2
+            "America/New_York, 2026-11-02T07:30, 2026-11-02T12:30:00Z",   // after fall-back: UTC-5
+            "Asia/Kolkata,     2026-12-08T07:30, 2026-12-08T02:00:00Z",   // half-hour offset, no DST
+            "Australia/Lord_Howe, 2026-10-05T07:30, 2026-10-04T20:30:00Z" // after its 30-minute spring-forward: UTC+11
+    })
+    void a_local_time_maps_to_the_instant_of_its_zone_on_that_date(String zone, String local, String utc) {
+        PlanEvent event = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", zone, Instant.parse("2026-10-01T00:00:00Z"),
+                List.of(PlanEvents.strength("strength-1", LocalDateTime.parse(local))));
+
+        DesiredReminder r = only(ReminderKind.STRENGTH_DAY, event);
+
+        assertThat(r.dueAt()).isEqualTo(Instant.parse(utc));
+        assertThat(r.localTime()).isEqualTo(LocalDateTime.parse(local));
+    }
+
+    @Test
+    void a_time_in_the_spring_forward_gap_moves_forward_by_the_gap() {
+        // 02:30 does not exist in Berlin on 2027-03-28; quiet hours are off for this plan.
+        PlanEvent event = withoutQuietHours(PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Berlin",
+                Instant.parse("2027-03-01T00:00:00Z"), List.of(PlanEvents.strength("s", LocalDateTime.parse("2027-03-28T02:30")))));
+
+        assertThat(only(ReminderKind.STRENGTH_DAY, event).dueAt()).isEqualTo(Instant.parse("2027-03-28T01:30:00Z"));
+    }
+
+    @Test
+    void a_time_in_the_fall_back_overlap_takes_the_earlier_offset() {
+        PlanEvent event = withoutQuietHours(PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "America/New_York",
+                Instant.parse("2026-10-01T00:00:00Z"), List.of(PlanEvents.strength("s", LocalDateTime.parse("2026-11-01T01:30")))));
+
+        assertThat(only(ReminderKind.STRENGTH_DAY, event).dueAt()).isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
+    }
+
+    @ParameterizedTest(name = "quiet 21:00-07:00: {0} goes out at {1}")
+    @CsvSource({
+            "2026-12-09T06:30, 2026-12-08T20:45",  // after midnight: the evening before
+            "2026-12-09T22:00, 2026-12-09T20:45",  // late evening: earlier that evening
+            "2026-12-09T07:00, 2026-12-09T07:00",  // quiet hours have ended
+            "2026-12-09T20:59, 2026-12-09T20:59"   // not yet quiet
+    })
+    void reminders_never_land_in_quiet_hours_they_move_earlier(String local, String expected) {
+        PlanEvent event = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(PlanEvents.strength("s", LocalDateTime.parse(local))));
+
+        assertThat(only(ReminderKind.STRENGTH_DAY, event).localTime()).isEqualTo(LocalDateTime.parse(expected));
+    }
+
+    @Test
+    void massage_reminder_goes_out_a_day_before_and_only_for_an_active_plan() {
+        PlanEvent active = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(PlanEvents.massage("massage-1", LocalDateTime.parse("2026-12-08T10:00"))));
+        PlanEvent paused = PlanEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "PAUSED", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), active.plan().items());
+
+        assertThat(only(ReminderKind.MASSAGE_DAY_BEFORE, active).localTime()).isEqualTo(LocalDateTime.parse("2026-12-07T10:00"));
+        assertThat(policy.desired(paused)).extracting(DesiredReminder::kind).containsExactly(ReminderKind.WELCOME);
+    }
+
+    @Test
+    void keys_are_deterministic_across_versions() {
+        PlanEvent v1 = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(PlanEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-09T07:30"))));
+        PlanEvent v2 = PlanEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-02T00:00:00Z"), List.of(PlanEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-10T07:30"))));
+
+        assertThat(only(ReminderKind.STRENGTH_DAY, v1).key()).isEqualTo(only(ReminderKind.STRENGTH_DAY, v2).key())
+                .isEqualTo(planId + ":strength-w1-d1:strength_day");
+    }
+
+    private static PlanEvent withoutQuietHours(PlanEvent e) {
+        PlanSnapshot p = e.plan();
+        PlanSnapshot plan = new PlanSnapshot(p.planId(), p.version(), p.status(), p.client(), p.timeZone(), p.startDate(),
+                p.endDate(), new PlanSnapshot.QuietHours(LocalTime.NOON, LocalTime.NOON), p.urgency(), p.items());
+        return new PlanEvent(e.eventId(), e.type(), e.schemaVersion(), e.planId(), e.planVersion(), e.occurredAt(), e.change(), plan);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.wellplan.notifier.reminder.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.notifier.PlanEvents;
+import dev.wellplan.notifier.RealServers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealServers.class, restrictToAnnotatedClass = false)
+class ReminderScheduleTest {
+
+    // Far in the future so the dispatcher leaves these reminders alone while the test looks at them.
+    private static final LocalDateTime MASSAGE = LocalDateTime.parse("2035-03-06T10:00");
+    private static final LocalDateTime STRENGTH = LocalDateTime.parse("2035-03-07T07:30");
+    private static final Instant AT = Instant.parse("2035-03-01T09:00:00Z");
+
+    @Inject
+    ReminderSchedule schedule;
+
+    @Inject
+    Jdbi jdbi;
+
+    private List<ReminderRow> reminders(UUID planId) {
+        return jdbi.onDemand(ReminderDao.class).findByPlan(planId).stream()
+                .filter(r -> !r.kind().equals("WELCOME")).toList();
+    }
+
+    private PlanEvent v1(UUID planId) {
+        return PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", AT,
+                List.of(PlanEvents.massage("massage-1", MASSAGE), PlanEvents.strength("strength-1", STRENGTH)));
+    }
+
+    @Test
+    void applying_an_event_schedules_its_reminders_and_a_duplicate_changes_nothing() {
+        UUID planId = UUID.randomUUID();
+        PlanEvent v1 = v1(planId);
+
+        assertThat(schedule.reconcile(v1)).isEqualTo(ReminderSchedule.Outcome.APPLIED);
+        List<ReminderRow> first = reminders(planId);
+        assertThat(schedule.reconcile(v1)).isEqualTo(ReminderSchedule.Outcome.DUPLICATE);
+
+        assertThat(first).extracting(ReminderRow::kind, ReminderRow::localTime, ReminderRow::status).containsExactly(
+                tuple("MASSAGE_DAY_BEFORE", MASSAGE.minusDays(1), "SCHEDULED"),
+                tuple("STRENGTH_DAY", STRENGTH, "SCHEDULED"));
+        assertThat(reminders(planId)).isEqualTo(first);
+    }
+
+    @Test
+    void a_newer_version_cancels_moves_and_keeps_and_an_older_one_is_ignored() {
+        UUID planId = UUID.randomUUID();
+        PlanEvent v1 = v1(planId);
+        PlanEvent v2 = PlanEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon", AT,
+                List.of(PlanEvents.strength("strength-1", STRENGTH.plusDays(1))));
+
+        schedule.reconcile(v2);
+        assertThat(schedule.reconcile(v1)).as("v1 after v2").isEqualTo(ReminderSchedule.Outcome.STALE);
+
+        assertThat(reminders(planId)).extracting(ReminderRow::kind, ReminderRow::localTime, ReminderRow::planVersion)
+                .containsExactlyInAnyOrder(
+                        tuple("STRENGTH_DAY", STRENGTH.plusDays(1), 2L),
+                        tuple("PLAN_CHANGED", LocalDateTime.parse("2035-03-01T09:00"), 2L));
+    }
+
+    @Test
+    void replaying_every_version_in_reverse_leaves_the_newest_schedule() {
+        UUID inOrder = UUID.randomUUID();
+        UUID reversed = UUID.randomUUID();
+        for (UUID planId : List.of(inOrder, reversed)) {
+            PlanEvent v1 = v1(planId);
+            PlanEvent v2 = PlanEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "PAUSED", "Europe/Lisbon", AT, v1.plan().items());
+            PlanEvent v3 = PlanEvents.event(planId, 3, PlanEventType.PlanStatusChanged, "ACTIVE", "Europe/Lisbon", AT, v1.plan().items());
+            List<PlanEvent> events = planId == inOrder ? List.of(v1, v2, v3) : List.of(v3, v2, v1, v3, v1);
+            events.forEach(schedule::reconcile);
+        }
+
+        assertThat(reminders(reversed)).extracting(ReminderRow::kind, ReminderRow::dueAt, ReminderRow::status)
+                .isEqualTo(reminders(inOrder).stream().map(r -> tuple(r.kind(), r.dueAt(), r.status())).toList());
+    }
+
+    @Test
+    void the_schedule_change_and_the_processed_mark_roll_back_together() {
+        UUID planId = UUID.randomUUID();
+        PlanEvent v1 = v1(planId);
+
+        QuarkusTransaction.begin();
+        schedule.reconcile(v1);
+        assertThat(reminders(planId)).as("inside the transaction").hasSize(2);
+        QuarkusTransaction.rollback();
+
+        assertThat(reminders(planId)).isEmpty();
+        assertThat(schedule.reconcile(v1)).as("not marked processed").isEqualTo(ReminderSchedule.Outcome.APPLIED);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.wellplan.planner.plan.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.contract.PlanSnapshot;
+import dev.wellplan.rules.Client;
+import dev.wellplan.rules.Exercise;
+import dev.wellplan.rules.Plan;
+import dev.wellplan.rules.PlanItem;
+import dev.wellplan.rules.QuietHours;
+
+/** Builds the contract's events from the rules' plan: the full snapshot, every time. */
+public final class PlanEvents {
+
+    private PlanEvents() {
+    }
+
+    public static PlanEvent of(PlanEventType type, UUID planId, long version, UUID clientId, Client client,
+                               QuietHours quietHours, Plan plan, Instant at, PlanEvent.Change change) {
+        PlanSnapshot snapshot = new PlanSnapshot(planId, version, plan.status().name(),
+                new PlanSnapshot.Client(clientId, client.name(), client.email()), plan.timeZone().getId(),
+                plan.startDate(), plan.endDate(),
+                quietHours == null ? null : new PlanSnapshot.QuietHours(quietHours.from(), quietHours.to()),
+                plan.urgency() == null ? null : plan.urgency().name(),
+                plan.items().stream().map(PlanEvents::item).toList());
+        return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, planId, version, at, change, snapshot);
+    }
+
+    private static PlanSnapshot.Item item(PlanItem item) {
+        List<String> exercises = item.exercises() == null ? List.of()
+                : item.exercises().stream().map(Exercise::name).toList();
+        return new PlanSnapshot.Item(item.id(), item.kind().name(), item.start(), item.durationMinutes(), item.title(),
+                item.massage() == null ? null : item.massage().type().name(),
+                item.massage() == null ? null : item.massage().pressure().name(),
+                exercises, item.rules());
+    }
+}

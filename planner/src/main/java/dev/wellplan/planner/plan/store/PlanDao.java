@@ -1,0 +1,58 @@
+package dev.wellplan.planner.plan.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for clients, plans, their revisions and enrollment idempotency keys. */
+@RegisterConstructorMapper(PlanRow.class)
+public interface PlanDao {
+
+    @SqlUpdate("""
+            INSERT INTO planner.client (id, name, email, time_zone, created_at)
+            VALUES (:id, :name, :email, :timeZone, :at)""")
+    void insertClient(@Bind("id") UUID id, @Bind("name") String name, @Bind("email") String email,
+                      @Bind("timeZone") String timeZone, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            INSERT INTO planner.plan (id, client_id, version, status, time_zone, start_date, end_date,
+                                      assessment, body, created_at, updated_at)
+            VALUES (:id, :clientId, :version, :status, :timeZone, :startDate, :endDate,
+                    CAST(:assessment AS jsonb), CAST(:body AS jsonb), :at, :at)""")
+    void insertPlan(@Bind("id") UUID id, @Bind("clientId") UUID clientId, @Bind("version") long version,
+                    @Bind("status") String status, @Bind("timeZone") String timeZone,
+                    @Bind("startDate") LocalDate startDate, @Bind("endDate") LocalDate endDate,
+                    @Bind("assessment") String assessment, @Bind("body") String body, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            INSERT INTO planner.plan_revision (plan_id, version, status, event_type, actor, reason, body, created_at)
+            VALUES (:planId, :version, :status, :eventType, :actor, :reason, CAST(:body AS jsonb), :at)""")
+    void insertRevision(@Bind("planId") UUID planId, @Bind("version") long version, @Bind("status") String status,
+                        @Bind("eventType") String eventType, @Bind("actor") String actor,
+                        @Bind("reason") String reason, @Bind("body") String body, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            SELECT id, client_id, version, status, time_zone, body::text AS body, created_at, updated_at
+            FROM planner.plan WHERE id = :id""")
+    Optional<PlanRow> findPlan(@Bind("id") UUID id);
+
+    /** Claims the key for this plan; returns 0 when another enrollment already holds it. */
+    @SqlUpdate("""
+            INSERT INTO planner.idempotency_key (key, request_hash, plan_id, created_at)
+            VALUES (:key, :hash, :planId, :at) ON CONFLICT (key) DO NOTHING""")
+    int claimIdempotencyKey(@Bind("key") String key, @Bind("hash") String requestHash,
+                            @Bind("planId") UUID planId, @Bind("at") Instant at);
+
+    @SqlQuery("SELECT plan_id, request_hash FROM planner.idempotency_key WHERE key = :key")
+    @RegisterConstructorMapper(IdempotencyKey.class)
+    Optional<IdempotencyKey> findIdempotencyKey(@Bind("key") String key);
+
+    record IdempotencyKey(UUID planId, String requestHash) {
+    }
+}

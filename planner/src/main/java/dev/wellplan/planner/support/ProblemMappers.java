@@ -1,0 +1,48 @@
+package dev.wellplan.planner.support;
+
+import java.util.List;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves as {@code application/problem+json}. Unexpected failures are logged with
+ * their type only (a message could carry request data) and answered without internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(type(e.status()), e.title(), e.status(), e.getMessage(), uri.getPath(), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(new Problem(type(status), title, status, title, uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.errorf("unexpected %s on %s", e.getClass().getName(), uri.getPath());
+        LOG.debug("unexpected failure", e);
+        return respond(new Problem(type(500), "Internal error", 500,
+                "the request failed unexpectedly; nothing was changed", uri.getPath(), List.of()));
+    }
+
+    public static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String type(int status) {
+        return "about:blank"; // RFC 9457: the title is the HTTP status phrase, detail and errors say more
+    }
+}

@@ -1,0 +1,103 @@
+package dev.wellplan.rules;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** AFT-2/3 and LIF-3: what a +24 h or +48 h check-in answer does to the plan. */
+final class CheckIns {
+
+    private CheckIns() {
+    }
+
+    static CheckInOutcome apply(Plan plan, CheckIn c) {
+        PlanRules.requireValid(validate(plan, c));
+        PlanItem session = plan.item(c.sessionId()).orElseThrow();
+        if (c.answered() && !c.redFlags().isEmpty()) {
+            return redFlag(plan, c, session);
+        }
+        Set<CoachFlag> flags = EnumSet.noneOf(CoachFlag.class);
+        if (!c.answered()) {
+            flags.add(CoachFlag.MISSED_CHECK_IN);
+        }
+        return c.hoursAfter() == 24 ? after24h(plan, c, session, flags) : after48h(plan, c, session, flags);
+    }
+
+    static List<Violation> validate(Plan plan, CheckIn c) {
+        Violations v = new Violations();
+        if (v.required("sessionId", c.sessionId())) {
+            boolean isSession = plan.item(c.sessionId()).filter(i -> i.kind() == ItemKind.MASSAGE).isPresent();
+            v.check(isSession, "sessionId", "names no massage session of this plan");
+        }
+        v.check(c.hoursAfter() == 24 || c.hoursAfter() == 48, "hoursAfter", "must be 24 or 48");
+        boolean due48 = c.hoursAfter() != 48 || plan.item(c.sessionId() + "-checkin-48h").isPresent();
+        v.check(due48, "hoursAfter", "no 48-hour check-in is due for this session (AFT-3)");
+        v.range(c.soreness(), 0, 10, "soreness");
+        v.range(c.pain(), 0, 10, "pain");
+        v.requiredElements("redFlags", c.redFlags());
+        return v.list();
+    }
+
+    /** AFT-3: a +48 h check-in only when soreness was reported or no answer came. */
+    private static CheckInOutcome after24h(Plan plan, CheckIn c, PlanItem session, Set<CoachFlag> flags) {
+        boolean live = plan.status() == PlanStatus.ACTIVE || plan.status() == PlanStatus.PAUSED;
+        boolean followUp = live && (!c.answered() || c.soreness() > 0);
+        Plan next = plan;
+        if (followUp) {
+            WallClock clock = WallClock.of(plan.timeZone(), plan.startDate(), plan.endDate());
+            PlanItem item = SessionItems.checkIn(session, 48, clock);
+            List<PlanItem> items = new ArrayList<>(plan.items());
+            items.removeIf(i -> i.id().equals(item.id())); // the same answer twice adds it once
+            items.add(item);
+            items.sort(ActivePlan.ORDER);
+            next = withItems(plan, plan.status(), items);
+        }
+        return new CheckInOutcome(next, flags, null, null, followUp, Urgency.NONE);
+    }
+
+    /** AFT-3: soreness still there at +48 h: flag the coach and propose lower pressure for the next session. */
+    private static CheckInOutcome after48h(Plan plan, CheckIn c, PlanItem session, Set<CoachFlag> flags) {
+        if (!c.answered() || c.soreness() == 0) {
+            return new CheckInOutcome(plan, flags, null, null, false, Urgency.NONE);
+        }
+        flags.add(CoachFlag.SORENESS_PAST_48H);
+        String nextSession = plan.items().stream()
+                .filter(i -> i.kind() == ItemKind.MASSAGE && i.start().isAfter(session.start()))
+                .map(PlanItem::id).findFirst().orElse(null);
+        return new CheckInOutcome(plan, flags, MassageRules.lower(session.massage().pressure()), nextSession,
+                false, Urgency.NONE);
+    }
+
+    /**
+     * LIF-3/SAFE-1: every massage item and everything hanging off one goes at once, and the rest of the
+     * plan waits for clearance from the check-in's time on; the past stays as it was.
+     */
+    private static CheckInOutcome redFlag(Plan plan, CheckIn c, PlanItem session) {
+        Urgency urgency = SafetyGate.urgency(c.redFlags());
+        Set<CoachFlag> flags = EnumSet.of(CoachFlag.RED_FLAG_REPORTED);
+        boolean gate = plan.status() == PlanStatus.ACTIVE || plan.status() == PlanStatus.PAUSED;
+        if (!gate) {
+            return new CheckInOutcome(plan, flags, null, null, false, urgency);
+        }
+        LocalDateTime moment = session.start().plusHours(c.hoursAfter());
+        List<PlanItem> items = new ArrayList<>();
+        for (PlanItem item : plan.items()) {
+            boolean ofSession = SessionItems.isOfAnySession(item.id());
+            if (!ofSession && (item.start().isBefore(moment) || item.kind() == ItemKind.REVIEW)) {
+                items.add(item);
+            }
+        }
+        items.add(LifecycleItems.clearance(moment, List.of(RuleIds.SAFE_1, RuleIds.LIF_3, RuleIds.SAFE_3)));
+        items.sort(ActivePlan.ORDER);
+        Plan next = new Plan(PlanStatus.AWAITING_CLEARANCE, plan.timeZone(), plan.startDate(), plan.endDate(), items,
+                Guidance.awaiting(c.redFlags(), false), plan.unmetPreferences(), urgency);
+        return new CheckInOutcome(next, flags, null, null, false, urgency);
+    }
+
+    private static Plan withItems(Plan plan, PlanStatus status, List<PlanItem> items) {
+        return new Plan(status, plan.timeZone(), plan.startDate(), plan.endDate(), items, plan.guidance(),
+                plan.unmetPreferences(), plan.urgency());
+    }
+}

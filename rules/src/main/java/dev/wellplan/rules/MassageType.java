@@ -1,0 +1,3 @@
+package dev.wellplan.rules;
+
+public enum MassageType { SWEDISH, DEEP_TISSUE }

@@ -1,0 +1,52 @@
+package dev.wellplan.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The plan rules of rules.md as pure functions: no clock, no I/O. The safety gate (SAFE-1/2) runs
+ * first in each of them. Bad input raises {@link InvalidInputException} naming every field.
+ */
+public final class PlanRules {
+
+    private PlanRules() {
+    }
+
+    /** A new plan: AWAITING_CLEARANCE behind the safety gate, otherwise ACTIVE from the start date. */
+    public static Plan createPlan(Assessment a) {
+        requireValid(AssessmentRules.validate(a));
+        return SafetyGate.needsClearance(a) ? AwaitingPlan.build(a) : ActivePlan.build(a, a.startDate(), false);
+    }
+
+    /**
+     * SAFE-3: the plan becomes ACTIVE with massage from {@code clearedOn} on, never deep tissue under
+     * SAFE-2. A plan that never ran starts its four weeks at the clearance date (or its start date, if
+     * later); one paused mid-way by a check-in keeps its dates and its past.
+     *
+     * @throws IllegalStateException when the plan is not awaiting clearance
+     */
+    public static Plan clear(Plan current, Assessment a, LocalDate clearedOn) {
+        return Clearance.clear(current, a, clearedOn);
+    }
+
+    /** AFT-2/3 and LIF-3: applies a check-in answer (or its absence). */
+    public static CheckInOutcome checkIn(Plan current, CheckIn checkIn) {
+        return CheckIns.apply(current, checkIn);
+    }
+
+    /** The field errors {@link #checkIn} would raise, for an API to answer 4xx. */
+    public static List<Violation> validateCheckIn(Plan current, CheckIn checkIn) {
+        return CheckIns.validate(current, checkIn);
+    }
+
+    /** SAFE-4: why a coach's edited plan must be refused; empty when the edit obeys the gate. */
+    public static List<Violation> checkEdit(Plan current, Plan edited, Assessment a) {
+        return EditRules.check(current, edited, a);
+    }
+
+    static void requireValid(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package dev.wellplan.rules;
+
+public enum Pressure { LIGHT, MEDIUM, FIRM }

@@ -1,0 +1,66 @@
+package dev.wellplan.rules;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+
+/** MAS, AFT-1/2/3 and MAS-6: a massage session and the items that hang off it, with their stable ids. */
+final class SessionItems {
+    static final int AFTERCARE_MINUTES = 15;
+    static final int CHECK_IN_MINUTES = 5;
+    static final int LIGHT_MOVEMENT_MINUTES = 20;
+
+    private SessionItems() {
+    }
+
+    private static final String PREFIX = "massage-";
+
+    static String sessionId(int n) {
+        return PREFIX + n;
+    }
+
+    /** True for every massage session and every item derived from one. */
+    static boolean isOfAnySession(String itemId) {
+        return itemId.startsWith(PREFIX);
+    }
+
+    /** True for the session itself and every item derived from it ("massage-1-aftercare", ...). */
+    static boolean belongsTo(String itemId, String sessionId) {
+        return itemId.equals(sessionId) || itemId.startsWith(sessionId + "-");
+    }
+
+    static PlanItem massage(String id, LocalDateTime start, Massage m, List<String> rules) {
+        String type = m.type() == MassageType.DEEP_TISSUE ? "Deep-tissue" : "Swedish";
+        String title = type + " massage, " + MassageRules.DEFAULT_MINUTES + " min, "
+                + m.pressure().name().toLowerCase(Locale.ROOT) + " pressure";
+        return new PlanItem(id, ItemKind.MASSAGE, start, MassageRules.DEFAULT_MINUTES, title, m, List.of(), rules);
+    }
+
+    /** AFT-1: right when the buffer ends, about an hour after the session (the buffer itself stays free). */
+    static PlanItem aftercare(PlanItem session, WallClock clock) {
+        LocalDateTime at = clock.valid(session.end().plusMinutes(session.massage().bufferMinutes()));
+        return new PlanItem(session.id() + "-aftercare", ItemKind.AFTERCARE, at, AFTERCARE_MINUTES,
+                "Aftercare: drink water, move your joints through their full range, take a short walk",
+                null, List.of(), List.of(RuleIds.AFT_1, RuleIds.ACT_4, RuleIds.MAS_5));
+    }
+
+    /** AFT-2 at +24 h (and re-asks SAFE-1); AFT-3 at +48 h. Same wall-clock time on a later day. */
+    static PlanItem checkIn(PlanItem session, int hours, WallClock clock) {
+        boolean first = hours == 24;
+        String title = first
+                ? "24-hour check-in: soreness, pain and the safety questions"
+                : "48-hour check-in: is the soreness still there?";
+        List<String> rules = first
+                ? List.of(RuleIds.AFT_2, RuleIds.SAFE_1, RuleIds.LIF_3)
+                : List.of(RuleIds.AFT_3, RuleIds.SAFE_1, RuleIds.LIF_3);
+        return new PlanItem(session.id() + "-checkin-" + hours + "h", ItemKind.CHECK_IN,
+                clock.valid(session.start().plusHours(hours)), CHECK_IN_MINUTES, title, null, List.of(), rules);
+    }
+
+    /** MAS-6: the day after a deep-tissue session holds light movement only. */
+    static PlanItem lightMovement(PlanItem session, LocalDateTime at) {
+        return new PlanItem(session.id() + "-light-movement", ItemKind.LIGHT_MOVEMENT, at, LIGHT_MOVEMENT_MINUTES,
+                "Light movement only: an easy walk and gentle mobility, no strength workout today",
+                null, List.of(), List.of(RuleIds.MAS_6, RuleIds.ACT_4));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.wellplan.rules;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MAS-1..6 and AFT-1/2: the two sessions of an active plan, what hangs off each, the windows nothing
+ * else may enter, and the days no strength workout may take.
+ */
+record SessionSchedule(List<PlanItem> items, SessionWindows windows, Set<LocalDate> noStrengthDays,
+                       LocalDate first, LocalDate second) {
+    static final int DAYS_APART = 13;
+
+    static SessionSchedule plan(Assessment a, LocalDate start, boolean cleared, WallClock clock, List<String> unmet) {
+        Preferences p = a.preferences();
+        MassageDays.Choice day = MassageDays.choose(start, p.massageDays(), p.highStressDays());
+        if (day.unmetPreference() != null) {
+            unmet.add(day.unmetPreference());
+        }
+        Massage massage = MassageRules.massageFor(a);
+        List<String> rules = MassageRules.rules(a.pain(), cleared);
+        boolean deep = massage.type() == MassageType.DEEP_TISSUE;
+        SessionWindows windows = new SessionWindows();
+        Set<LocalDate> noStrength = new HashSet<>(8);
+        List<PlanItem> sessions = new ArrayList<>(2);
+        for (int n = 1; n <= 2; n++) {
+            LocalDate date = day.first().plusDays(DAYS_APART * (n - 1L));
+            PlanItem session = SessionItems.massage(SessionItems.sessionId(n), clock.at(date, p.massageTime()), massage, rules);
+            sessions.add(session);
+            windows.add(session.start(), session.durationMinutes(), massage.bufferMinutes());
+            noStrength.add(date);
+            if (deep) {
+                noStrength.add(date.plusDays(1)); // MAS-6: light movement only the day after deep tissue
+            }
+        }
+        List<PlanItem> items = new ArrayList<>(10);
+        for (PlanItem session : sessions) {
+            items.add(session);
+            items.addAll(hangingOff(session, p, windows, clock));
+        }
+        return new SessionSchedule(items, windows, noStrength, day.first(), day.first().plusDays(DAYS_APART));
+    }
+
+    /** Aftercare (AFT-1), the +24 h check-in (AFT-2) and, after deep tissue, the light-movement day (MAS-6). */
+    private static List<PlanItem> hangingOff(PlanItem session, Preferences p, SessionWindows windows, WallClock clock) {
+        PlanItem aftercare = SessionItems.aftercare(session, clock);
+        PlanItem checkIn = SessionItems.checkIn(session, 24, clock);
+        if (session.massage().type() != MassageType.DEEP_TISSUE) {
+            return List.of(aftercare, checkIn);
+        }
+        LocalDateTime at = clock.at(session.start().toLocalDate().plusDays(1), p.exerciseTime());
+        at = clock.valid(windows.firstFree(at, SessionItems.LIGHT_MOVEMENT_MINUTES)); // a late buffer may reach into the next day
+        return List.of(aftercare, checkIn, SessionItems.lightMovement(session, at));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.wellplan.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.wellplan.stack.LocalStack;
+
+/**
+ * The whole system as {@code ./wellplan up} starts it: real PostgreSQL, Kafka, SMTP and both
+ * services as separate processes. One enrollment travels from the planner's API to an inbox.
+ */
+class WalkingSkeletonSystemTest {
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void up() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        stack = LocalStack.builder()
+                .dataDir(Files.createTempDirectory("wellplan-system-"))
+                .freePorts()
+                .plannerJar(root.resolve("planner/target/quarkus-app/quarkus-run.jar"))
+                .notifierJar(root.resolve("notifier/target/quarkus-app/quarkus-run.jar"))
+                .progress(System.out)
+                .start();
+    }
+
+    @AfterAll
+    static void down() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void an_enrollment_becomes_a_welcome_email_and_a_sent_reminder() {
+        String email = "client-" + UUID.randomUUID() + "@example.com";
+
+        Http.Reply created = Http.postJson(stack.plannerUrl() + "/api/enrollments", assessment(email));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String planId = created.json().get("id").asText();
+        assertThat(created.header("Location")).isEqualTo("/api/plans/" + planId);
+
+        JsonNode welcome = await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(email), m -> !m.isEmpty()).get(0);
+        assertThat(welcome.get("subject").asText()).contains("four-week");
+        assertThat(welcome.get("raw").asText()).contains("Message-ID:").contains("text/plain").contains("text/html");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(planId, "WELCOME"), "SENT"::equals);
+        JsonNode reminders = Http.get(stack.notifierUrl() + "/api/plans/" + planId + "/reminders").json();
+        assertThat(reminders.findValuesAsText("kind")).contains("WELCOME", "MASSAGE_DAY_BEFORE", "STRENGTH_DAY");
+        assertThat(mailTo(email)).as("the welcome is sent once").hasSize(1);
+    }
+
+    @Test
+    void both_services_report_ready_and_publish_their_openapi() {
+        for (String url : List.of(stack.plannerUrl(), stack.notifierUrl())) {
+            assertThat(Http.get(url + "/q/health/ready").status()).isEqualTo(200);
+            assertThat(Http.get(url + "/q/openapi").body()).contains("/api/plans/");
+        }
+    }
+
+    private static String statusOf(String planId, String kind) {
+        Http.Reply reply = Http.get(stack.notifierUrl() + "/api/plans/" + planId + "/reminders");
+        if (reply.status() != 200) {
+            return null;
+        }
+        for (JsonNode r : reply.json()) {
+            if (kind.equals(r.get("kind").asText())) {
+                return r.get("status").asText();
+            }
+        }
+        return null;
+    }
+
+    private static List<JsonNode> mailTo(String email) {
+        List<JsonNode> mine = new ArrayList<>();
+        for (JsonNode m : Http.get(stack.mailUrl() + "/api/messages").json()) {
+            if (m.get("to").toString().contains(email)) {
+                mine.add(m);
+            }
+        }
+        return mine;
+    }
+
+    private static String assessment(String email) {
+        LocalDate start = LocalDate.now(ZoneId.of("Europe/Lisbon")).plusDays(1);
+        while (start.getDayOfWeek() != DayOfWeek.MONDAY) {
+            start = start.plusDays(1);
+        }
+        return """
+                {
+                  "client": {"name": "Ana Souza", "email": "%s", "timeZone": "Europe/Lisbon"},
+                  "startDate": "%s",
+                  "pain": {"area": "LOWER_BACK", "intensity": 6, "weeks": 16, "pattern": "NON_SPECIFIC", "drivers": ["STRESS"]},
+                  "redFlags": [],
+                  "preferences": {"massageDays": ["TUESDAY", "SATURDAY"], "highStressDays": ["MONDAY"],
+                                  "massageTime": "10:00", "exerciseTime": "07:30", "exerciseDaysPerWeek": 3,
+                                  "pressure": "MEDIUM", "quietHours": {"from": "21:00", "to": "07:00"}},
+                  "equipment": ["FOAM_ROLLER", "LACROSSE_BALL"]
+                }""".formatted(email, start);
+    }
+}
