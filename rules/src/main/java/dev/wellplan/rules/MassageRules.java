@@ -23,7 +23,10 @@ public final class MassageRules {
      * Swedish too, because deep tissue means slow, firm strokes and MAS-4 starts at the client's comfort.
      */
     public static MassageType type(Pain pain, Pressure pressure) {
-        boolean knots = pain.pattern() != PainPattern.NON_SPECIFIC;
+        if (SafetyGate.discSigns(pain)) {
+            return MassageType.SWEDISH;
+        }
+        boolean knots = pain.pattern() == PainPattern.MUSCLE_KNOTS;
         return knots && !stressDriven(pain) && pressure != Pressure.LIGHT ? MassageType.DEEP_TISSUE : MassageType.SWEDISH;
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 record SessionSchedule(List<PlanItem> items, SessionWindows windows, Set<LocalDate> noStrengthDays,
                        LocalDate first, LocalDate second) {
-    static final int DAYS_APART = 13;
+    static final int DAYS_APART = 14;
 
     static SessionSchedule plan(Assessment a, LocalDate start, boolean cleared, WallClock clock, List<String> unmet) {
         Preferences p = a.preferences();

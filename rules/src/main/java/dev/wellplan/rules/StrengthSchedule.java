@@ -24,7 +24,8 @@ final class StrengthSchedule {
         int blocked = 0;
         for (int d = 0; d < 7; d++) {
             LocalDate day = weekStart.plusDays(d);
-            if (ctx.windows().overlaps(ctx.clock().at(day, ctx.exerciseTime()), MINUTES)) {
+            if (ctx.blockedForStrength().contains(day)
+                    || ctx.windows().overlaps(ctx.clock().at(day, ctx.exerciseTime()), MINUTES)) {
                 blocked |= 1 << d;
             }
         }
