@@ -30,6 +30,20 @@ public class ProblemMappers {
         return respond(new Problem(type(status), title, status, title, uri.getPath(), List.of()));
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(type(401), "Unauthorized", 401,
+                        "sign in as a coach or admin", uri.getPath(), List.of())))
+                .header("WWW-Authenticate", "Basic realm=\"wellplan\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(type(403), "Forbidden", 403, "only a coach or admin may do this", uri.getPath(),
+                List.of()));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         LOG.errorf("unexpected %s on %s", e.getClass().getName(), uri.getPath());

@@ -1,133 +1,104 @@
 package dev.wellplan.planner.plan.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import dev.wellplan.planner.plan.service.EnrollmentService;
-import dev.wellplan.planner.plan.service.IdempotentReplay;
+import dev.wellplan.planner.plan.service.PlanChanges;
 import dev.wellplan.planner.plan.service.PlanQueries;
 import dev.wellplan.planner.support.Problem.FieldError;
 import dev.wellplan.planner.support.ProblemException;
-import dev.wellplan.rules.Assessment;
 
-@Path("/api")
+/**
+ * Everything under {@code /api/plans/{id}}. One class holds the prefix because JAX-RS picks a
+ * resource class by path before it looks at methods: two classes sharing it would hide each other.
+ */
+@Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** A clearance note; optional, at most 2,000 characters. */
+    public record ClearanceRequest(String note) {
+    }
 
-    private final EnrollmentReader reader;
-    private final EnrollmentService enrollments;
+    /** One entry of a plan's history: who changed it, when, and why. */
+    public record HistoryEntry(long version, String status, String event, String actor, String reason, Instant at) {
+    }
+
     private final PlanQueries queries;
-    private final ObjectMapper canonical;
+    private final PlanChanges changes;
 
-    public PlanResource(EnrollmentReader reader, EnrollmentService enrollments, PlanQueries queries,
-                        ObjectMapper mapper) {
-        this.reader = reader;
-        this.enrollments = enrollments;
+    public PlanResource(PlanQueries queries, PlanChanges changes) {
         this.queries = queries;
-        this.canonical = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.changes = changes;
     }
 
-    /** Enrolls a client: the assessment in, the plan out, at most once per Idempotency-Key. */
-    @POST
-    @Path("/enrollments")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response enroll(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > EnrollmentReader.MAX_BODY_BYTES) {
-            throw new ProblemException(413, "Payload too large",
-                    "an assessment is at most " + EnrollmentReader.MAX_BODY_BYTES + " bytes", List.of());
-        }
-        String key = checkKey(idempotencyKey);
-        Assessment assessment = reader.read(body);
-        String hash = key == null ? null : requestHash(body);
-        boolean replayed = false;
-        UUID planId;
-        var earlier = key == null ? null : enrollments.findByIdempotencyKey(key).orElse(null);
-        if (earlier != null) {
-            planId = sameRequestOrConflict(earlier.planId(), earlier.requestHash(), hash);
-            replayed = true;
-        } else {
-            try {
-                planId = enrollments.enroll(assessment, key, hash);
-            } catch (IdempotentReplay raced) {
-                planId = sameRequestOrConflict(raced.planId(), raced.requestHash(), hash);
-                replayed = true;
-            }
-        }
-        PlanView plan = queries.find(planId).orElseThrow();
-        // product.md: the Location is the plan's path on this service, as the client will GET it
-        Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
-                .header("Location", "/api/plans/" + planId)
-                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(plan.version())))
-                .entity(plan);
-        if (replayed) {
-            created.header("Idempotent-Replayed", "true");
-        }
-        return created.build();
-    }
-
+    /** The plan's newest version; its ETag is the version. */
     @GET
-    @Path("/plans/{id}")
+    @Path("/{id}")
     public Response plan(@PathParam("id") String id) {
-        PlanView plan = parseId(id).flatMap(queries::find)
-                .orElseThrow(() -> ProblemException.notFound("plan " + id));
-        return Response.ok(plan).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(plan.version()))).build();
+        PlanView plan = queries.find(planId(id)).orElseThrow(() -> ProblemException.notFound("plan " + id));
+        return Response.ok(plan).tag(etag(plan)).build();
     }
 
-    private static java.util.Optional<UUID> parseId(String id) {
+    /** SAFE-3: a coach records medical clearance; the plan becomes ACTIVE with massage sessions from today. */
+    @POST
+    @Path("/{id}/clearance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"coach", "admin"})
+    public Response clear(@PathParam("id") String id, ClearanceRequest request, @Context SecurityContext security) {
+        UUID planId = planId(id);
+        String note = request == null ? null : request.note();
+        if (note != null && note.length() > 2000) {
+            throw ProblemException.invalid(List.of(new FieldError("note", "must be at most 2000 characters")));
+        }
+        changes.clear(planId, security.getUserPrincipal().getName(), note);
+        PlanView plan = queries.find(planId).orElseThrow();
+        return Response.ok(plan).tag(etag(plan)).build();
+    }
+
+    /** Every version of the plan: who changed it, when and why. */
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({"coach", "admin"})
+    public List<HistoryEntry> history(@PathParam("id") String id) {
+        List<HistoryEntry> entries = queries.history(planId(id)).stream()
+                .map(r -> new HistoryEntry(r.version(), r.status(), r.eventType(), r.actor(), r.reason(), r.createdAt()))
+                .toList();
+        if (entries.isEmpty()) {
+            throw ProblemException.notFound("plan " + id);
+        }
+        return entries;
+    }
+
+    static EntityTag etag(PlanView plan) {
+        return new EntityTag(String.valueOf(plan.version()));
+    }
+
+    /** A malformed id names no plan: 404, like an unknown one. */
+    static UUID planId(String id) {
+        return parseId(id).orElseThrow(() -> ProblemException.notFound("plan " + id));
+    }
+
+    static Optional<UUID> parseId(String id) {
         try {
-            return java.util.Optional.of(UUID.fromString(id));
+            return Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static String checkKey(String key) {
-        if (key == null) {
-            return null;
-        }
-        if (key.isBlank() || key.length() > 200) {
-            throw ProblemException.invalid(List.of(new FieldError(IDEMPOTENCY_KEY,
-                    "must be 1 to 200 characters, for example a UUID")));
-        }
-        return key;
-    }
-
-    private static UUID sameRequestOrConflict(UUID planId, String earlierHash, String hash) {
-        if (!earlierHash.equals(hash)) {
-            throw new ProblemException(422, "Idempotency key reused",
-                    "this Idempotency-Key was used for a different assessment", List.of(
-                    new FieldError(IDEMPOTENCY_KEY, "already used with another request body")));
-        }
-        return planId;
-    }
-
-    private String requestHash(String body) {
-        try {
-            Object tree = canonical.readValue(body, Object.class);
-            byte[] bytes = canonical.writeValueAsBytes(tree);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash a request that was already parsed", e);
+            return Optional.empty();
         }
     }
 }

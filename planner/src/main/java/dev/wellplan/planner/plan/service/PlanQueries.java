@@ -22,6 +22,10 @@ public class PlanQueries {
         this.documents = documents;
     }
 
+    public java.util.List<PlanDao.Revision> history(UUID id) {
+        return plans.revisions(id);
+    }
+
     public Optional<PlanView> find(UUID id) {
         return plans.findPlan(id).map(row -> PlanView.of(row.id(), row.version(), documents.readPlan(row.body())));
     }

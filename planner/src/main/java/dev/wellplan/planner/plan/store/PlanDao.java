@@ -55,4 +55,40 @@ public interface PlanDao {
 
     record IdempotencyKey(UUID planId, String requestHash) {
     }
+
+    /** The plan and its assessment, locked until the caller's transaction ends: one change at a time per plan. */
+    @SqlQuery("""
+            SELECT id, client_id, version, status, time_zone, body::text AS body, assessment::text AS assessment,
+                   created_at, updated_at
+            FROM planner.plan WHERE id = :id FOR UPDATE""")
+    @RegisterConstructorMapper(LockedPlan.class)
+    Optional<LockedPlan> lockPlan(@Bind("id") UUID id);
+
+    @SqlUpdate("""
+            UPDATE planner.plan SET version = :version, status = :status, start_date = :startDate,
+                   end_date = :endDate, body = CAST(:body AS jsonb), updated_at = :at
+            WHERE id = :id AND version = :version - 1""")
+    int updatePlan(@Bind("id") UUID id, @Bind("version") long version, @Bind("status") String status,
+                   @Bind("startDate") LocalDate startDate, @Bind("endDate") LocalDate endDate,
+                   @Bind("body") String body, @Bind("at") Instant at);
+
+    @SqlQuery("SELECT name, email, time_zone FROM planner.client WHERE id = :id")
+    @RegisterConstructorMapper(ClientRow.class)
+    ClientRow client(@Bind("id") UUID id);
+
+    @SqlQuery("""
+            SELECT version, status, event_type, actor, reason, created_at FROM planner.plan_revision
+            WHERE plan_id = :planId ORDER BY version""")
+    @RegisterConstructorMapper(Revision.class)
+    java.util.List<Revision> revisions(@Bind("planId") UUID planId);
+
+    record LockedPlan(UUID id, UUID clientId, long version, String status, String timeZone, String body,
+                      String assessment, Instant createdAt, Instant updatedAt) {
+    }
+
+    record ClientRow(String name, String email, String timeZone) {
+    }
+
+    record Revision(long version, String status, String eventType, String actor, String reason, Instant createdAt) {
+    }
 }

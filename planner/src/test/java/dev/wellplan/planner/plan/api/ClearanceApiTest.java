@@ -1,0 +1,93 @@
+package dev.wellplan.planner.plan.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.contract.PlanEventCodec;
+import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.planner.Assessments;
+import dev.wellplan.planner.RealServers;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealServers.class, restrictToAnnotatedClass = false)
+class ClearanceApiTest {
+
+    @Inject
+    Jdbi jdbi;
+
+    private String awaitingPlan() {
+        return given().contentType(ContentType.JSON).body(Assessments.withRedFlags("[\"NUMBNESS\"]"))
+                .when().post("/api/enrollments")
+                .then().statusCode(201).body("status", equalTo("AWAITING_CLEARANCE"))
+                .extract().path("id");
+    }
+
+    @Test
+    void SAFE_3_a_coach_clears_the_plan_which_becomes_active_with_massage_and_a_new_event() {
+        String id = awaitingPlan();
+
+        given().auth().preemptive().basic("coach", "coach-test").contentType(ContentType.JSON)
+                .body("{\"note\": \"GP letter seen\"}")
+                .when().post("/api/plans/" + id + "/clearance")
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"2\""))
+                .body("status", equalTo("ACTIVE"))
+                .body("version", equalTo(2))
+                .body("items.findAll { it.kind == 'MASSAGE' }.size()", equalTo(2))
+                .body("items.findAll { it.kind == 'MASSAGE' }.massage.type", org.hamcrest.Matchers.everyItem(equalTo("SWEDISH")));
+
+        List<String> events = jdbi.withHandle(h -> h.createQuery(
+                "SELECT payload FROM planner.outbox WHERE aggregate_id = :id ORDER BY seq")
+                .bind("id", UUID.fromString(id)).mapTo(String.class).list());
+        assertThat(events).hasSize(2);
+        PlanEvent cleared = PlanEventCodec.fromJson(events.get(1));
+        assertThat(cleared.type()).isEqualTo(PlanEventType.PlanStatusChanged);
+        assertThat(cleared.plan().status()).isEqualTo("ACTIVE");
+        assertThat(cleared.change().actor()).isEqualTo("coach");
+        assertThat(events.get(1)).as("the note stays out of the event").doesNotContain("GP letter");
+
+        given().auth().preemptive().basic("coach", "coach-test").when().get("/api/plans/" + id + "/history")
+                .then().statusCode(200)
+                .body("actor", equalTo(java.util.Arrays.asList(null, "coach")))
+                .body("[1].reason", equalTo("medical clearance: GP letter seen"));
+    }
+
+    @Test
+    void SAFE_3_only_a_coach_or_admin_may_clear() {
+        String id = awaitingPlan();
+
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/plans/" + id + "/clearance")
+                .then().statusCode(401);
+        given().auth().preemptive().basic("client", "client-test").contentType(ContentType.JSON).body("{}")
+                .when().post("/api/plans/" + id + "/clearance")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().when().get("/api/plans/" + id).then().body("status", equalTo("AWAITING_CLEARANCE"));
+    }
+
+    @Test
+    void clearing_a_plan_that_is_not_awaiting_clearance_is_a_conflict_and_changes_nothing() {
+        String id = given().contentType(ContentType.JSON).body(Assessments.valid())
+                .when().post("/api/enrollments").then().statusCode(201).extract().path("id");
+
+        given().auth().preemptive().basic("coach", "coach-test").contentType(ContentType.JSON).body("{}")
+                .when().post("/api/plans/" + id + "/clearance")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().when().get("/api/plans/" + id).then().body("version", equalTo(1));
+        given().auth().preemptive().basic("coach", "coach-test").contentType(ContentType.JSON).body("{}")
+                .when().post("/api/plans/" + UUID.randomUUID() + "/clearance")
+                .then().statusCode(404);
+    }
+}
