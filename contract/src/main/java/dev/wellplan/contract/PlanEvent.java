@@ -33,6 +33,9 @@ public record PlanEvent(UUID eventId, PlanEventType type, int schemaVersion, UUI
         Objects.requireNonNull(planId, "planId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(plan, "plan");
+        if (schemaVersion < 1) {
+            throw new IllegalArgumentException("schemaVersion must be at least 1");
+        }
         if (planVersion < 1) {
             throw new IllegalArgumentException("planVersion must be at least 1");
         }

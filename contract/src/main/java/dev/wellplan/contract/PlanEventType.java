@@ -1,6 +1,10 @@
 package dev.wellplan.contract;
 
-/** Past-tense names of what happened to a plan. Additive only: consumers ignore names they do not know. */
+/**
+ * Past-tense names of what happened to a plan. In schema version 1 this is a closed set: a
+ * consumer dead-letters a type it does not know, so consumers are deployed before a producer
+ * emits a new type (docs/events.md).
+ */
 public enum PlanEventType {
     /** A client enrolled; the plan exists at version 1. */
     PlanCreated,

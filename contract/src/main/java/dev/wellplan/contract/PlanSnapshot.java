@@ -15,21 +15,39 @@ public record PlanSnapshot(UUID planId, long version, String status, Client clie
                            String urgency, List<Item> items) {
 
     public PlanSnapshot {
+        java.util.Objects.requireNonNull(planId, "plan.planId");
+        java.util.Objects.requireNonNull(status, "plan.status");
+        java.util.Objects.requireNonNull(client, "plan.client");
+        java.util.Objects.requireNonNull(timeZone, "plan.timeZone");
+        java.util.Objects.requireNonNull(startDate, "plan.startDate");
+        java.util.Objects.requireNonNull(endDate, "plan.endDate");
         items = items == null ? List.of() : List.copyOf(items);
     }
 
     /** The person the reminders go to. */
     public record Client(UUID id, String name, String email) {
+        public Client {
+            java.util.Objects.requireNonNull(email, "plan.client.email");
+        }
     }
 
     /** Local wall-clock window in which no reminder is sent; may wrap midnight. */
     public record QuietHours(LocalTime from, LocalTime to) {
+        public QuietHours {
+            // The schema's times are HH:mm:ss: sub-second precision would not validate.
+            from = from == null ? null : from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            to = to == null ? null : to.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
     }
 
     /** One plan item; {@code id} is stable across versions of the plan. */
     public record Item(String id, String kind, java.time.LocalDateTime start, int durationMinutes, String title,
                        String massageType, String pressure, List<String> exercises, List<String> rules) {
         public Item {
+            java.util.Objects.requireNonNull(id, "item.id");
+            java.util.Objects.requireNonNull(kind, "item.kind");
+            java.util.Objects.requireNonNull(start, "item.start");
+            start = start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             exercises = exercises == null ? List.of() : List.copyOf(exercises);
             rules = rules == null ? List.of() : List.copyOf(rules);
         }

@@ -1,0 +1,69 @@
+package dev.wellplan.contract;
+
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * The contract's JSON Schema, loaded from the classpath, with format assertions on: in draft 2020-12
+ * {@code format} is only an annotation by default, and a contract that lets "not-a-uuid" through is
+ * not much of a contract.
+ */
+final class ContractSchema {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The schema's {@code $id} points at wellplan.dev; it is read from the classpath, never fetched. */
+    private static final String ID_PREFIX = "https://wellplan.dev/contract/";
+    private static final String CLASSPATH_PREFIX = "classpath:dev/wellplan/contract/";
+
+    static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true)
+            .build();
+
+    static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(m -> m.mapPrefix(ID_PREFIX, CLASSPATH_PREFIX)));
+
+    private static final JsonSchema PLAN_EVENT = FACTORY.getSchema(
+            SchemaLocation.of(CLASSPATH_PREFIX + PlanEventContract.SCHEMA_RESOURCE.substring(
+                    "/dev/wellplan/contract/".length())), CONFIG);
+
+    private ContractSchema() {
+    }
+
+    /** The schema document itself, as a tree. */
+    static JsonNode tree() {
+        return parse(PlanEventContract.read(PlanEventContract.SCHEMA_RESOURCE));
+    }
+
+    /** What is wrong with this JSON as a plan event; empty when it is valid. */
+    static Set<String> violations(String json) {
+        return violations(parse(json));
+    }
+
+    static Set<String> violations(JsonNode json) {
+        Set<String> out = new TreeSet<>();
+        for (ValidationMessage m : PLAN_EVENT.validate(json)) {
+            out.add(m.getMessage());
+        }
+        return out;
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
