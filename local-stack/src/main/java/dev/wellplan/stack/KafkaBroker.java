@@ -43,6 +43,8 @@ import org.apache.kafka.common.Uuid;
  * String bootstrap = kafka.bootstrapServers();   // "localhost:<port>"
  * kafka.kill(); kafka.start().waitUntilReady(Duration.ofSeconds(60));
  * kafka.stop();
+ *
+ * KafkaBroker kafka = KafkaBroker.startTemporary().waitUntilReady();   // free ports, temp dir deleted by close()
  * }</pre>
  */
 public final class KafkaBroker implements AutoCloseable {
@@ -59,8 +61,10 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>(List.of(
-            "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true"));
+            "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.awt.headless=true"));
     private boolean registerShutdownHook = true;
+    private boolean deleteOnClose;
     private Thread shutdownHook;
     private volatile ChildProcess child;
 
@@ -95,13 +99,32 @@ public final class KafkaBroker implements AutoCloseable {
         return new KafkaBroker(dir, port, controllerPort).start();
     }
 
+    /**
+     * Starts a broker on free ports in a new temporary directory, which {@link #close()} deletes (for tests, e.g. a
+     * Quarkus test resource). Does not wait: call {@link #waitUntilReady()}.
+     */
+    public static KafkaBroker startTemporary() {
+        Path dir = Dirs.createTemp("wellplan-kafka-");
+        KafkaBroker broker = new KafkaBroker(dir);
+        broker.deleteOnClose = true;
+        try {
+            return broker.start();
+        } catch (RuntimeException e) {
+            Dirs.deleteQuietly(dir);
+            throw e;
+        }
+    }
+
     /** Overrides a {@code server.properties} entry; takes effect at the next {@link #start()}. */
     public synchronized KafkaBroker property(String key, String value) {
         overrides.put(key, value);
         return this;
     }
 
-    /** Replaces the child JVM options (default {@code -Xms64m -Xmx512m -XX:+UseSerialGC ...}). */
+    /**
+     * Replaces the child JVM options (default {@code -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ...}:
+     * a small heap, and C1 only, which halves start-up CPU on a small machine; plenty for a local broker).
+     */
     public synchronized KafkaBroker jvmOptions(List<String> options) {
         jvmOptions.clear();
         jvmOptions.addAll(options);
@@ -143,6 +166,9 @@ public final class KafkaBroker implements AutoCloseable {
                 if (c != null && c.isAlive()) {
                     c.stop(Duration.ofSeconds(10));
                 }
+                if (deleteOnClose) {
+                    Dirs.deleteQuietly(dir);
+                }
             }, "kafka-broker-stop");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
@@ -172,7 +198,13 @@ public final class KafkaBroker implements AutoCloseable {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         props.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, "200");
+        // Kafka's clients load classes through the context class loader; under a Quarkus test resource that is
+        // Quarkus's, which hands back classes of another loader
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaBroker.class.getClassLoader());
         try (Admin admin = Admin.create(props)) {
+            thread.setContextClassLoader(previous);
             while (true) {
                 checkAliveAndTime(c, deadline, timeout);
                 try {
@@ -189,6 +221,8 @@ public final class KafkaBroker implements AutoCloseable {
                 }
                 pause(200);
             }
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
@@ -273,6 +307,9 @@ public final class KafkaBroker implements AutoCloseable {
                 // already shutting down
             }
             shutdownHook = null;
+        }
+        if (deleteOnClose) {
+            Dirs.deleteQuietly(dir);
         }
     }
 

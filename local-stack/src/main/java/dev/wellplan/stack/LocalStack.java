@@ -6,12 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -38,7 +36,8 @@ import java.util.stream.Stream;
  *     stack.kafka().kill(); stack.kafka().start().waitUntilReady();
  * }
  * }</pre>
- * Shutdown order: services, Kafka, PostgreSQL, mail. Every child process also dies when this JVM is SIGKILLed.
+ * Start order: PostgreSQL and Kafka (its JVM boots while PostgreSQL starts), the mail server, then — once Kafka
+ * answers — the services. Shutdown order: services, Kafka, PostgreSQL, mail. Every child process also dies when this JVM is SIGKILLed.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -99,27 +98,35 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void doStart() {
-        prepareDataDir();
         Builder c = config;
         boolean withServices = !c.infraOnly;
         if (withServices) {
             requireFile(c.plannerJar, "planner");
             requireFile(c.notifierJar, "notifier");
         }
+        lockDataDir();
         resolvePorts(c, withServices);
+        prepareDataDir();
         progress("data directory %s", dataDir);
 
         long t = System.nanoTime();
         PostgresServer pg = new PostgresServer(dataDir.resolve("postgres"), c.pgPort).registerShutdownHook(false);
         adopt(() -> postgres = pg, pg::stop);
-        pg.start();
-        progress("  %-11s ready on port %d (%s)", "PostgreSQL", pg.port(), since(t));
-
-        t = System.nanoTime();
         KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), c.kafkaPort, c.kafkaControllerPort)
                 .registerShutdownHook(false);
         adopt(() -> kafka = broker, broker::stop);
-        broker.start();
+        // Kafka's JVM boots (and formats its log dir the first time) while PostgreSQL starts
+        CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(broker::start, runnable -> {
+            Thread thread = new Thread(runnable, "kafka-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        try {
+            pg.start();
+            progress("  %-11s ready on port %d (%s)", "PostgreSQL", pg.port(), since(t));
+        } finally {
+            join(kafkaStarted);
+        }
         progress("  %-11s started, pid %d", "Kafka", broker.pid());
 
         MailServer ms = MailServer.start(c.smtpPort, c.mailPort);
@@ -130,6 +137,9 @@ public final class LocalStack implements AutoCloseable {
         progress("  %-11s ready on port %d (%s)", "Kafka", broker.port(), since(t));
         checkNotClosed();
 
+        // the services' "local" profile: local-only users and secrets, and the only place (with tests) where
+        // WELLPLAN_CLOCK_SPEED may speed up their clock
+        serviceEnvironment.put("QUARKUS_PROFILE", "local");
         serviceEnvironment.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl());
         serviceEnvironment.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
         serviceEnvironment.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
@@ -177,6 +187,20 @@ public final class LocalStack implements AutoCloseable {
             });
         }
         return service.start();
+    }
+
+    private static void join(CompletableFuture<Void> future) {
+        try {
+            future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Registers a component so close() stops it; if the stack is already closing, stops it and aborts. */
@@ -249,12 +273,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void prepareDataDir() {
+    /** Refuses a directory that is not ours, then takes the data directory's lock (one stack per directory). */
+    private void lockDataDir() {
         try {
             Files.createDirectories(dataDir);
-            Path marker = dataDir.resolve(MARKER_FILE);
-            boolean ours = Files.exists(marker);
-            if (!ours) {
+            if (!Files.exists(dataDir.resolve(MARKER_FILE))) {
                 try (Stream<Path> entries = Files.list(dataDir)) {
                     boolean empty = entries.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE));
                     if (!empty) {
@@ -268,43 +291,35 @@ public final class LocalStack implements AutoCloseable {
             lock = lockChannel.tryLock();
             if (lock == null) {
                 lockChannel.close();
+                lockChannel = null;
                 throw new IllegalStateException("another wellplan stack is running with " + dataDir
                         + "; stop it first (or pass another --data-dir)");
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare " + dataDir, e);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            try {
+                lockChannel.close();
+            } catch (IOException ignored) {
+                // best effort
+            }
+            lockChannel = null;
+            throw new IllegalStateException("another wellplan stack in this JVM uses " + dataDir, e);
+        }
+    }
+
+    private void prepareDataDir() {
+        Path marker = dataDir.resolve(MARKER_FILE);
+        try {
             if (config.fresh) {
                 progress("wiping %s (--fresh)", dataDir);
-                wipe(dataDir, Set.of(LOCK_FILE));
+                Dirs.empty(dataDir, Set.of(LOCK_FILE));
             }
             Files.writeString(marker, "wellplan local stack data (PostgreSQL, Kafka, logs); safe to delete when "
                     + "the stack is stopped\n", StandardCharsets.UTF_8);
             Files.createDirectories(dataDir.resolve("logs"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare " + dataDir, e);
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            throw new IllegalStateException("another wellplan stack in this JVM uses " + dataDir, e);
-        }
-    }
-
-    private static void wipe(Path dir, Set<String> keep) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                if (keep.contains(entry.getFileName().toString())) {
-                    continue;
-                }
-                Files.walkFileTree(entry, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        Files.delete(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                        Files.delete(d);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            }
         }
     }
 
@@ -674,6 +689,8 @@ public final class LocalStack implements AutoCloseable {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "dev/wellplan/stack/launcher-log4j2.xml");
         }
+        // the launcher stops everything in its own hook; log4j needs none (and would warn when first used in it)
+        System.setProperty("log4j2.shutdownHookEnabled", "false");
         List<String> rest = new ArrayList<>(List.of(args));
         String command = rest.isEmpty() ? "help" : rest.remove(0);
         switch (command) {
@@ -697,21 +714,31 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         LocalStack stack = builder.progress(System.out).build();
+        java.util.concurrent.atomic.AtomicBoolean stopRequested = new java.util.concurrent.atomic.AtomicBoolean();
         Thread hook = new Thread(() -> {
+            stopRequested.set(true);
             if (!stack.closed) {
                 System.out.println("wellplan: stopping");
-                stack.close();
-                System.out.println("wellplan: stopped");
+                try {
+                    stack.close();
+                    System.out.println("wellplan: stopped");
+                } catch (RuntimeException e) {
+                    System.err.println("wellplan: while stopping: " + e.getMessage());
+                }
             }
         }, "wellplan-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             stack.start();
         } catch (RuntimeException e) {
-            if (!stack.closed || e.getMessage() == null || !e.getMessage().contains("shutting down")) {
+            if (!stopRequested.get()) { // else: Ctrl-C during start-up, and the failure is just its consequence
                 System.err.println("\nwellplan: could not start: " + e.getMessage());
             }
-            stack.close();
+            try {
+                stack.close();
+            } catch (RuntimeException closing) {
+                System.err.println("wellplan: while stopping: " + closing.getMessage());
+            }
             System.exit(1);
             return;
         }

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  * PostgresServer pg = PostgresServer.start(tempDir, 0);
  * String url = pg.jdbcUrl();    // jdbc:postgresql://localhost:<port>/wellplan
  * pg.stop(); pg.start();        // same port, same data
+ *
+ * PostgresServer pg = PostgresServer.startTemporary();   // free port, temp dir deleted by close()
  * }</pre>
  */
 public final class PostgresServer implements AutoCloseable {
@@ -48,6 +50,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private boolean registerShutdownHook = true;
+    private boolean deleteOnClose;
     private Thread shutdownHook;
     private volatile EmbeddedPostgres postgres;
     private volatile Process reaper;
@@ -61,6 +64,22 @@ public final class PostgresServer implements AutoCloseable {
     /** Builds and starts a server; returns when it accepts connections and {@value #DATABASE} exists. */
     public static PostgresServer start(Path dir, int port) {
         return new PostgresServer(dir, port).start();
+    }
+
+    /**
+     * Starts a server on a free port in a new temporary directory, which {@link #close()} deletes (for tests, e.g.
+     * a Quarkus test resource).
+     */
+    public static PostgresServer startTemporary() {
+        Path dir = Dirs.createTemp("wellplan-postgres-");
+        PostgresServer server = new PostgresServer(dir, 0);
+        server.deleteOnClose = true;
+        try {
+            return server.start();
+        } catch (RuntimeException e) {
+            Dirs.deleteQuietly(dir);
+            throw e;
+        }
     }
 
     /** Whether a JVM shutdown hook stops the server (default true). The local stack orders shutdown itself. */
@@ -101,7 +120,12 @@ public final class PostgresServer implements AutoCloseable {
         }
         startReaper();
         if (registerShutdownHook && shutdownHook == null) {
-            shutdownHook = new Thread(this::stopQuietly, "postgres-stop");
+            shutdownHook = new Thread(() -> {
+                stopQuietly();
+                if (deleteOnClose) {
+                    Dirs.deleteQuietly(dir);
+                }
+            }, "postgres-stop");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
         createDatabase();
@@ -219,10 +243,19 @@ public final class PostgresServer implements AutoCloseable {
     /** Fast shutdown ({@code pg_ctl stop -m fast}); the data stays. */
     public synchronized void stop() {
         EmbeddedPostgres pg = postgres;
-        postgres = null;
         if (pg != null) {
+            long pid = pid();
+            postgres = null;
             try {
                 pg.close();
+                // pg_ctl returns once postmaster.pid is gone; the process itself exits a moment later
+                ProcessHandle.of(pid).ifPresent(h -> {
+                    try {
+                        h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception ignored) {
+                        // reported by the next start if it matters
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("could not stop PostgreSQL; see " + logFile(), e);
             } finally {
@@ -255,6 +288,9 @@ public final class PostgresServer implements AutoCloseable {
                 // already shutting down
             }
             shutdownHook = null;
+        }
+        if (deleteOnClose) {
+            Dirs.deleteQuietly(dir);
         }
     }
 
