@@ -148,6 +148,8 @@ public final class LocalStack implements AutoCloseable {
         serviceEnvironment.put("QUARKUS_MAILER_PORT", String.valueOf(ms.smtpPort()));
         if (c.clockSpeed != null) {
             serviceEnvironment.put("WELLPLAN_CLOCK_SPEED", c.clockSpeed);
+            // one origin for both services, so their fast clocks agree on what time it is
+            serviceEnvironment.put("WELLPLAN_CLOCK_ORIGIN", java.time.Instant.now().toString());
         }
         serviceEnvironment.putAll(c.serviceEnvironment);
 

@@ -68,6 +68,26 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
+    void SAFE_3_a_red_flag_plan_waits_for_clearance_then_gets_its_massage_reminders() {
+        String email = "client-" + UUID.randomUUID() + "@example.com";
+        Http.Reply created = Http.postJson(stack.plannerUrl() + "/api/enrollments",
+                assessment(email).replace("\"redFlags\": []", "\"redFlags\": [\"TINGLING\"]"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("status").asText()).isEqualTo("AWAITING_CLEARANCE");
+        String planId = created.json().get("id").asText();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> statusOf(planId, "AWAITING_CLEARANCE"), "SENT"::equals);
+        assertThat(statusOf(planId, "MASSAGE_DAY_BEFORE")).as("no massage reminder before clearance").isNull();
+
+        Http.Reply cleared = Http.postJson(stack.plannerUrl() + "/api/plans/" + planId + "/clearance",
+                "{\"note\": \"cleared by GP\"}", "coach", "coach-local");
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+        assertThat(cleared.json().get("status").asText()).isEqualTo("ACTIVE");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> statusOf(planId, "MASSAGE_DAY_BEFORE"), "SCHEDULED"::equals);
+    }
+
+    @Test
     void both_services_report_ready_and_publish_their_openapi() {
         for (String url : List.of(stack.plannerUrl(), stack.notifierUrl())) {
             assertThat(Http.get(url + "/q/health/ready").status()).isEqualTo(200);

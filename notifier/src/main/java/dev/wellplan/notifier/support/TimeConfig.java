@@ -1,20 +1,35 @@
 package dev.wellplan.notifier.support;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
-import io.quarkus.arc.DefaultBean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The one place the notifier reads the time from; tests and the local stack may replace it. */
+import dev.wellplan.contract.time.AcceleratedClock;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+
+/**
+ * The one place the notifier reads the time from. The local stack may run it faster
+ * ({@code wellplan.clock.speed}, from a shared {@code wellplan.clock.origin}); production cannot.
+ */
 @ApplicationScoped
 public class TimeConfig {
 
     @Produces
-    @DefaultBean
     @ApplicationScoped
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@ConfigProperty(name = "wellplan.clock.speed", defaultValue = "1") double speed,
+                @ConfigProperty(name = "wellplan.clock.origin") Optional<Instant> origin) {
+        return AcceleratedClock.select(speed, origin.orElse(null), ConfigUtils.getProfiles());
+    }
+
+    /** Fails the start, not the first request, when the clock is misconfigured. */
+    void checkAtStartup(@Observes StartupEvent started, Clock clock) {
+        clock.instant();
     }
 }

@@ -3,93 +3,71 @@ package dev.wellplan.notifier.reminder.mail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.wellplan.calendar.PlanCalendar;
 import dev.wellplan.contract.PlanSnapshot;
+import dev.wellplan.notifier.links.ClientLinks;
+import dev.wellplan.notifier.links.MailConfig;
+import dev.wellplan.notifier.preferences.store.EmailPreferences;
 import dev.wellplan.notifier.reminder.schedule.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
 
 /**
- * Words of each reminder. They carry the guidance of the plan rules: speak up about pressure
- * (AFT-4), keep time free after a session (MAS-5), hydrate and move (AFT-1), soreness at 24
- * and 48 hours (AFT-2/3), see a doctor if numbness, tingling or leg weakness appear (SAFE-1).
+ * Composes a reminder e-mail: the words live in the Qute templates under {@code templates/mail/}
+ * (HTML and plain text per kind) and carry the plan rules' guidance; this class formats the plan
+ * for them, signs the client's links and attaches the plan's calendar where one belongs
+ * (welcome and "plan changed": an invitation; cancellation: its withdrawal).
  */
-public final class MailComposer {
+@ApplicationScoped
+public class MailComposer {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
+    static final String LIST_UNSUBSCRIBE = "List-Unsubscribe";
+    static final String LIST_UNSUBSCRIBE_POST = "List-Unsubscribe-Post";
+    static final String ONE_CLICK = "List-Unsubscribe=One-Click";
+    static final String ICS_NAME = "wellplan-plan.ics";
 
-    private MailComposer() {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private final ClientLinks links;
+    private final MailConfig config;
+
+    public MailComposer(ClientLinks links, MailConfig config) {
+        this.links = links;
+        this.config = config;
     }
 
-    public static ReminderMail compose(ReminderRow reminder, PlanSnapshot plan) {
+    public ReminderMail compose(ReminderRow reminder, PlanSnapshot plan, Instant now) {
         ReminderKind kind = ReminderKind.valueOf(reminder.kind());
         PlanSnapshot.Item item = plan.items().stream().filter(i -> i.id().equals(reminder.itemId()))
                 .findFirst().orElse(null);
-        String name = plan.client().name();
-        String when = item == null ? "" : item.start().format(WHEN);
-        String subject;
-        String body;
-        switch (kind) {
-            case WELCOME -> {
-                subject = "Your four-week back-care plan";
-                body = "Your plan runs from " + plan.startDate() + " to " + plan.endDate() + ". It pairs a shorter massage "
-                        + "every two weeks with strength work for your glutes, hamstrings and lower back: the massage "
-                        + "loosens, the movement addresses the cause. We will remind you before each session and workout.";
-            }
-            case AWAITING_CLEARANCE -> {
-                subject = "Please see a doctor before your massage sessions";
-                body = "SEEK_CARE_TODAY".equals(plan.urgency())
-                        ? "Something you told us needs medical attention today. Please seek care today, before any massage."
-                        : "Something you told us should be checked by a doctor first. Your massage sessions start once "
-                        + "a coach records medical clearance; gentle movement guidance stays in your plan.";
-            }
-            case MASSAGE_DAY_BEFORE -> {
-                subject = "Tomorrow: your massage session";
-                body = "Your " + describe(item) + " is on " + when + ". Speak up if the pressure is too hard: "
-                        + "no pain, no gain is wrong here. Keep an hour or two free afterwards.";
-            }
-            case AFTERCARE -> {
-                subject = "After your session: hydrate and move";
-                body = "Drink a glass of water and move your joints gently through their full range of motion. "
-                        + "A short walk now makes the most of the session.";
-            }
-            case CHECK_IN -> {
-                subject = "How does your back feel today?";
-                body = "Slight soreness the day after a massage is normal. Tell us your soreness and pain (0-10). "
-                        + "If soreness lasts past 48 hours the pressure was likely too intense, and we will adjust it. "
-                        + "If numbness, tingling or leg weakness appear, see a doctor.";
-            }
-            case STRENGTH_DAY -> {
-                subject = "Today's strength workout";
-                body = "Today at " + (item == null ? "" : item.start().toLocalTime()) + ": "
-                        + (item == null ? "your workout" : String.join(", ", item.exercises()))
-                        + ". Strong glutes, hamstrings and back muscles take load off your spine.";
-            }
-            case SELF_MASSAGE -> {
-                subject = "This evening: ten minutes of self-massage";
-                body = "Roll the muscles beside your spine and your glutes with your foam roller or ball, never straight on the spine.";
-            }
-            case PLAN_CHANGED -> {
-                subject = "Your plan changed";
-                body = "Your coach updated your plan. The latest version is always in your calendar feed.";
-            }
-            case PLAN_CANCELLED -> {
-                subject = "Your plan was cancelled";
-                body = "Your plan was cancelled and no further reminders will be sent.";
-            }
-            case END_OF_PLAN -> {
-                subject = "Four weeks done: what next?";
-                body = "The benefits of massage fade after a few months if the cause is not addressed. Keep up the "
-                        + "strength work, and reply if you would like a follow-up plan.";
-            }
-            default -> throw new IllegalArgumentException("no words for " + kind);
-        }
-        String greeting = "Hello " + name + ",";
-        String text = greeting + "\n\n" + body + "\n\n-- wellplan\n";
-        String html = "<p>" + escape(greeting) + "</p><p>" + escape(body) + "</p><p>&mdash; wellplan</p>";
-        return new ReminderMail(plan.client().email(), subject, text, html, messageId(reminder.id()));
+        UUID client = EmailPreferences.recipientOf(plan);
+        String unsubscribe = links.unsubscribeUrl(client, now);
+        ClientLinks.CalendarFeed feed = kind == ReminderKind.WELCOME ? links.calendarFeed(plan.planId(), now) : null;
+        List<ReminderMail.Attachment> attachments = calendar(kind, plan, now);
+        MailView view = new MailView(plan.client().name(), planLines(plan), itemLines(item, reminder),
+                new MailView.Links(unsubscribe, links.preferencesUrl(client, now),
+                        feed == null ? null : feed.https(), feed == null ? null : feed.webcal()),
+                !attachments.isEmpty());
+        return new ReminderMail(plan.client().email(), subject(kind, plan, view.item()),
+                render(template(kind, view), Variant.TEXT_PLAIN), render(template(kind, view), Variant.TEXT_HTML),
+                messageId(reminder.id()),
+                Map.of(LIST_UNSUBSCRIBE, "<" + unsubscribe + ">", LIST_UNSUBSCRIBE_POST, ONE_CLICK),
+                attachments);
     }
 
     /** Deterministic per reminder: a resend after a crash carries the same Message-ID. */
@@ -102,15 +80,109 @@ public final class MailComposer {
         }
     }
 
-    private static String describe(PlanSnapshot.Item item) {
-        if (item == null) {
-            return "massage session";
+    private List<ReminderMail.Attachment> calendar(ReminderKind kind, PlanSnapshot plan, Instant now) {
+        if (!PlanCalendar.hasEvents(plan)) {
+            return List.of(); // RFC 5545 wants at least one event in a calendar
         }
-        String type = "DEEP_TISSUE".equals(item.massageType()) ? "deep-tissue massage" : "Swedish massage";
-        return item.durationMinutes() + "-minute " + type;
+        return switch (kind) {
+            case WELCOME, PLAN_CHANGED -> List.of(new ReminderMail.Attachment(ICS_NAME,
+                    PlanCalendar.REQUEST_CONTENT_TYPE, PlanCalendar.request(plan, now, config.calendarOrganizer())));
+            case PLAN_CANCELLED -> List.of(new ReminderMail.Attachment(ICS_NAME,
+                    PlanCalendar.CANCEL_CONTENT_TYPE, PlanCalendar.cancel(plan, now, config.calendarOrganizer())));
+            default -> List.of();
+        };
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static TemplateInstance template(ReminderKind kind, MailView m) {
+        return switch (kind) {
+            case WELCOME -> MailTemplates.welcome(m);
+            case AWAITING_CLEARANCE -> MailTemplates.awaitingClearance(m);
+            case MASSAGE_DAY_BEFORE -> MailTemplates.massageDayBefore(m);
+            case AFTERCARE -> MailTemplates.aftercare(m);
+            case CHECK_IN -> MailTemplates.checkIn(m);
+            case STRENGTH_DAY -> MailTemplates.strengthDay(m);
+            case SELF_MASSAGE -> MailTemplates.selfMassage(m);
+            case PLAN_CHANGED -> MailTemplates.planChanged(m);
+            case PLAN_CANCELLED -> MailTemplates.planCancelled(m);
+            case END_OF_PLAN -> MailTemplates.endOfPlan(m);
+        };
+    }
+
+    private static String render(TemplateInstance template, String contentType) {
+        return template.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType)).render();
+    }
+
+    static String subject(ReminderKind kind, PlanSnapshot plan, MailView.ItemLines item) {
+        boolean seekCareToday = "SEEK_CARE_TODAY".equals(plan.urgency());
+        return switch (kind) {
+            case WELCOME -> "AWAITING_CLEARANCE".equals(plan.status())
+                    ? "Your four-week back-care plan starts with a doctor's visit"
+                    : "Your four-week back-care plan";
+            case AWAITING_CLEARANCE -> seekCareToday
+                    ? "Please seek care today, before any massage"
+                    : "Please see a doctor before your massage sessions";
+            case MASSAGE_DAY_BEFORE -> item == null ? "Your massage session"
+                    : capitalize(item.relativeDay()) + " at " + item.time() + ": your " + item.massageType() + " massage";
+            case AFTERCARE -> "After your session: drink water and move";
+            case CHECK_IN -> item != null && item.secondCheckIn() ? "Is the soreness still there?"
+                    : "How does your back feel today?";
+            case STRENGTH_DAY -> item == null ? "Your strength workout"
+                    : capitalize(item.relativeDay()) + " at " + item.time() + ": your strength workout";
+            case SELF_MASSAGE -> item == null ? "Ten minutes of self-massage"
+                    : "Ten minutes of self-massage " + item.relativeDay();
+            case PLAN_CHANGED -> "Your plan changed: the updated calendar is inside";
+            case PLAN_CANCELLED -> "Your plan was cancelled";
+            case END_OF_PLAN -> "Four weeks done: your summary and what comes next";
+        };
+    }
+
+    private static MailView.PlanLines planLines(PlanSnapshot plan) {
+        List<MailView.Line> sessions = plan.items().stream().filter(i -> "MASSAGE".equals(i.kind()))
+                .map(i -> new MailView.Line(i.start().format(DAY) + " at " + i.start().format(TIME), sessionTitle(i)))
+                .toList();
+        return new MailView.PlanLines(format(plan.startDate()), format(plan.endDate()), plan.timeZone(), sessions,
+                count(plan, "STRENGTH"), count(plan, "SELF_MASSAGE"), "AWAITING_CLEARANCE".equals(plan.status()),
+                "SEEK_CARE_TODAY".equals(plan.urgency()));
+    }
+
+    private static MailView.ItemLines itemLines(PlanSnapshot.Item item, ReminderRow reminder) {
+        if (item == null) {
+            return null;
+        }
+        boolean massage = "MASSAGE".equals(item.kind());
+        boolean deep = "DEEP_TISSUE".equals(item.massageType());
+        return new MailView.ItemLines(item.start().format(DAY) + " at " + item.start().format(TIME),
+                relativeDay(item.start(), reminder.localTime()), item.start().format(TIME), item.durationMinutes(),
+                massage ? (deep ? "deep-tissue" : "Swedish") : null,
+                item.pressure() == null ? null : item.pressure().toLowerCase(Locale.ROOT), deep, item.exercises(),
+                item.rules().contains("AFT-3") || item.id().endsWith("-48h"));
+    }
+
+    /** "today", "tomorrow" or "on Tuesday 8 December", as seen when the reminder goes out (quiet hours may move it). */
+    static String relativeDay(LocalDateTime start, LocalDateTime sentAt) {
+        LocalDate day = start.toLocalDate();
+        LocalDate sent = sentAt == null ? day : sentAt.toLocalDate();
+        if (day.equals(sent)) {
+            return "today";
+        }
+        return day.equals(sent.plusDays(1)) ? "tomorrow" : "on " + day.format(DAY);
+    }
+
+    private static String sessionTitle(PlanSnapshot.Item item) {
+        String type = "DEEP_TISSUE".equals(item.massageType()) ? "deep-tissue massage" : "Swedish massage";
+        String pressure = item.pressure() == null ? "" : ", " + item.pressure().toLowerCase(Locale.ROOT) + " pressure";
+        return item.durationMinutes() + "-minute " + type + pressure;
+    }
+
+    private static int count(PlanSnapshot plan, String kind) {
+        return (int) plan.items().stream().filter(i -> kind.equals(i.kind())).count();
+    }
+
+    private static String format(LocalDate date) {
+        return date == null ? "" : date.format(DATE);
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

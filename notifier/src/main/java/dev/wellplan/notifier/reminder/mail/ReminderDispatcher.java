@@ -1,5 +1,6 @@
 package dev.wellplan.notifier.reminder.mail;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +17,10 @@ import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanSnapshot;
+import dev.wellplan.notifier.preferences.store.EmailPreferences;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderKind;
+import dev.wellplan.notifier.reminder.schedule.ReminderPolicy;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -34,12 +37,13 @@ import io.quarkus.scheduler.Scheduled;
 public class ReminderDispatcher {
 
     private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
-    private static final Set<String> ITEM_SILENT_STATUSES = Set.of("PAUSED", "CANCELLED", "COMPLETED");
     private static final Set<ReminderKind> PLAN_WIDE = Set.of(ReminderKind.WELCOME, ReminderKind.PLAN_CHANGED,
             ReminderKind.PLAN_CANCELLED, ReminderKind.AWAITING_CLEARANCE);
 
     private final ReminderDao dao;
     private final Mailer mailer;
+    private final MailComposer composer;
+    private final EmailPreferences preferences;
     private final Clock clock;
     private final int batchSize;
     private final int maxAttempts;
@@ -47,13 +51,15 @@ public class ReminderDispatcher {
     private final Duration grace;
     private final String instance = UUID.randomUUID().toString();
 
-    public ReminderDispatcher(Jdbi jdbi, Mailer mailer, Clock clock,
+    public ReminderDispatcher(Jdbi jdbi, Mailer mailer, MailComposer composer, EmailPreferences preferences, Clock clock,
                               @ConfigProperty(name = "wellplan.dispatch.batch-size", defaultValue = "200") int batchSize,
                               @ConfigProperty(name = "wellplan.dispatch.max-attempts", defaultValue = "5") int maxAttempts,
                               @ConfigProperty(name = "wellplan.dispatch.stale-claim", defaultValue = "PT5M") Duration staleClaim,
                               @ConfigProperty(name = "wellplan.dispatch.grace", defaultValue = "PT12H") Duration grace) {
         this.dao = jdbi.onDemand(ReminderDao.class);
         this.mailer = mailer;
+        this.composer = composer;
+        this.preferences = preferences;
         this.clock = clock;
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
@@ -88,8 +94,14 @@ public class ReminderDispatcher {
 
     private void deliver(ReminderRow reminder, PlanSnapshot plan, Instant now) {
         ReminderKind kind = ReminderKind.valueOf(reminder.kind());
-        if (plan == null || (!PLAN_WIDE.contains(kind) && ITEM_SILENT_STATUSES.contains(plan.status()))) {
+        // Checked again at send time: the plan may have changed since the reminder was scheduled (invariant 3).
+        if (plan == null || (!PLAN_WIDE.contains(kind) && !ReminderPolicy.ACTIVE.equals(plan.status()))) {
             dao.markClosed(reminder.id(), "CANCELLED", "plan is not active", now);
+            return;
+        }
+        if (!preferences.allows(EmailPreferences.recipientOf(plan), kind)) {
+            dao.markClosed(reminder.id(), "CANCELLED", "unsubscribed", now);
+            LOG.infof("reminder %s cancelled: the client does not want %s e-mails", reminder.id(), kind);
             return;
         }
         if (reminder.dueAt().plus(grace).isBefore(now)) {
@@ -97,10 +109,9 @@ public class ReminderDispatcher {
             LOG.infof("reminder %s skipped: due %s, too late to be useful", reminder.id(), reminder.dueAt());
             return;
         }
-        ReminderMail mail = MailComposer.compose(reminder, plan);
         try {
-            mailer.send(Mail.withText(mail.to(), mail.subject(), mail.text()).setHtml(mail.html())
-                    .addHeader("Message-ID", mail.messageId()));
+            ReminderMail mail = composer.compose(reminder, plan, now);
+            mailer.send(message(mail));
             dao.markSent(reminder.id(), mail.messageId(), clock.instant());
             LOG.infof("reminder %s sent", reminder.id());
         } catch (RuntimeException e) {
@@ -109,6 +120,17 @@ public class ReminderDispatcher {
             LOG.warnf("reminder %s not sent (attempt %d): %s", reminder.id(), reminder.attempts() + 1,
                     e.getClass().getSimpleName());
         }
+    }
+
+    private static Mail message(ReminderMail mail) {
+        Mail message = Mail.withText(mail.to(), mail.subject(), mail.text()).setHtml(mail.html())
+                .addHeader("Message-ID", mail.messageId());
+        mail.headers().forEach(message::addHeader);
+        for (ReminderMail.Attachment attachment : mail.attachments()) {
+            message.addAttachment(attachment.name(), attachment.content().getBytes(StandardCharsets.UTF_8),
+                    attachment.contentType());
+        }
+        return message;
     }
 
     private PlanSnapshot plan(UUID planId) {

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
@@ -23,8 +22,8 @@ import dev.wellplan.contract.PlanSnapshot;
  */
 public final class ReminderPolicy {
 
-    /** Item-based reminders stop for plans in these states (invariant 3). */
-    private static final Set<String> SILENT_STATUSES = Set.of("PAUSED", "CANCELLED", "COMPLETED");
+    /** Item reminders go out only for an active plan (invariant 3); any other status, known or new, is quiet. */
+    public static final String ACTIVE = "ACTIVE";
 
     private final Duration massageLead;
     private final Duration quietMargin;
@@ -47,34 +46,28 @@ public final class ReminderPolicy {
             out.add(immediate(event, null, "plan", ReminderKind.PLAN_CANCELLED, zone));
             return out;
         }
-        if (event.type() == PlanEventType.PlanAdjusted && !event.change().silent()) {
+        // Any change after enrollment (an adjustment, clearance, pause, resume) tells the client, with the
+        // updated calendar, unless the coach chose silent; cancellation has its own message above.
+        if (event.type() != PlanEventType.PlanCreated && !event.change().silent()) {
             out.add(immediate(event, null, "v" + event.planVersion(), ReminderKind.PLAN_CHANGED, zone));
         }
-        if (SILENT_STATUSES.contains(plan.status())) {
-            return out;
-        }
         for (PlanSnapshot.Item item : plan.items()) {
-            forItem(event, plan, item, zone, out);
+            if ("CLEARANCE".equals(item.kind()) && "AWAITING_CLEARANCE".equals(plan.status())) {
+                out.add(immediate(event, item.id(), item.id(), ReminderKind.AWAITING_CLEARANCE, zone));
+            } else if (ACTIVE.equals(plan.status())) {
+                forItem(plan, item, zone, out);
+            }
         }
         return out;
     }
 
-    private void forItem(PlanEvent event, PlanSnapshot plan, PlanSnapshot.Item item, ZoneId zone, List<DesiredReminder> out) {
+    private void forItem(PlanSnapshot plan, PlanSnapshot.Item item, ZoneId zone, List<DesiredReminder> out) {
         switch (item.kind()) {
-            case "MASSAGE" -> {
-                if ("ACTIVE".equals(plan.status())) {
-                    out.add(at(plan, item, ReminderKind.MASSAGE_DAY_BEFORE, item.start().minus(massageLead), zone));
-                }
-            }
+            case "MASSAGE" -> out.add(at(plan, item, ReminderKind.MASSAGE_DAY_BEFORE, item.start().minus(massageLead), zone));
             case "AFTERCARE" -> out.add(at(plan, item, ReminderKind.AFTERCARE, item.start(), zone));
             case "CHECK_IN" -> out.add(at(plan, item, ReminderKind.CHECK_IN, item.start(), zone));
             case "STRENGTH" -> out.add(at(plan, item, ReminderKind.STRENGTH_DAY, item.start(), zone));
             case "SELF_MASSAGE" -> out.add(at(plan, item, ReminderKind.SELF_MASSAGE, item.start(), zone));
-            case "CLEARANCE" -> {
-                if ("AWAITING_CLEARANCE".equals(plan.status())) {
-                    out.add(immediate(event, item.id(), item.id(), ReminderKind.AWAITING_CLEARANCE, zone));
-                }
-            }
             case "REVIEW" -> out.add(at(plan, item, ReminderKind.END_OF_PLAN, item.start(), zone));
             default -> {
                 // a kind this notifier does not know yet: nothing to remind (additive contract)

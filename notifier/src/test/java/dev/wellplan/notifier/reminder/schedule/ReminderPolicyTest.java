@@ -84,7 +84,21 @@ class ReminderPolicyTest {
                 Instant.parse("2026-12-01T00:00:00Z"), active.plan().items());
 
         assertThat(only(ReminderKind.MASSAGE_DAY_BEFORE, active).localTime()).isEqualTo(LocalDateTime.parse("2026-12-07T10:00"));
-        assertThat(policy.desired(paused)).extracting(DesiredReminder::kind).containsExactly(ReminderKind.WELCOME);
+        assertThat(policy.desired(paused)).extracting(DesiredReminder::kind)
+                .containsExactly(ReminderKind.WELCOME, ReminderKind.PLAN_CHANGED);
+    }
+
+    @Test
+    void clearance_tells_the_client_and_a_silent_change_does_not() {
+        PlanEvent cleared = PlanEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(PlanEvents.massage("massage-1", LocalDateTime.parse("2026-12-08T10:00"))));
+        PlanEvent silent = new PlanEvent(cleared.eventId(), PlanEventType.PlanAdjusted, cleared.schemaVersion(), planId, 2,
+                cleared.occurredAt(), new PlanEvent.Change("coach", "moved", true), cleared.plan());
+
+        assertThat(policy.desired(cleared)).extracting(DesiredReminder::kind)
+                .containsExactly(ReminderKind.WELCOME, ReminderKind.PLAN_CHANGED, ReminderKind.MASSAGE_DAY_BEFORE);
+        assertThat(policy.desired(silent)).extracting(DesiredReminder::kind)
+                .containsExactly(ReminderKind.WELCOME, ReminderKind.MASSAGE_DAY_BEFORE);
     }
 
     @Test

@@ -41,6 +41,10 @@ class ReminderScheduleTest {
                 .filter(r -> !r.kind().equals("WELCOME")).toList();
     }
 
+    private List<ReminderRow> live(UUID planId) {
+        return reminders(planId).stream().filter(r -> !r.status().equals("CANCELLED")).toList();
+    }
+
     private PlanEvent v1(UUID planId) {
         return PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", AT,
                 List.of(PlanEvents.massage("massage-1", MASSAGE), PlanEvents.strength("strength-1", STRENGTH)));
@@ -89,8 +93,9 @@ class ReminderScheduleTest {
             events.forEach(schedule::reconcile);
         }
 
-        assertThat(reminders(reversed)).extracting(ReminderRow::kind, ReminderRow::dueAt, ReminderRow::status)
-                .isEqualTo(reminders(inOrder).stream().map(r -> tuple(r.kind(), r.dueAt(), r.status())).toList());
+        // The schedule is what is not cancelled: in order, v2's "plan changed" notice was scheduled, then withdrawn.
+        assertThat(live(reversed)).extracting(ReminderRow::kind, ReminderRow::dueAt, ReminderRow::status)
+                .isEqualTo(live(inOrder).stream().map(r -> tuple(r.kind(), r.dueAt(), r.status())).toList());
     }
 
     @Test

@@ -11,17 +11,22 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import dev.wellplan.planner.calendar.CalendarFeed;
 import dev.wellplan.planner.plan.service.PlanChanges;
 import dev.wellplan.planner.plan.service.PlanQueries;
 import dev.wellplan.planner.support.Problem.FieldError;
 import dev.wellplan.planner.support.ProblemException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * Everything under {@code /api/plans/{id}}. One class holds the prefix because JAX-RS picks a
@@ -41,10 +46,12 @@ public class PlanResource {
 
     private final PlanQueries queries;
     private final PlanChanges changes;
+    private final CalendarFeed calendars;
 
-    public PlanResource(PlanQueries queries, PlanChanges changes) {
+    public PlanResource(PlanQueries queries, PlanChanges changes, CalendarFeed calendars) {
         this.queries = queries;
         this.changes = changes;
+        this.calendars = calendars;
     }
 
     /** The plan's newest version; its ETag is the version. */
@@ -83,6 +90,35 @@ public class PlanResource {
             throw ProblemException.notFound("plan " + id);
         }
         return entries;
+    }
+
+    /**
+     * The plan's newest version as an RFC 5545 calendar feed: for the client through the signed link
+     * of their welcome e-mail ({@code token}), or for a coach or admin. Stable UIDs, SEQUENCE = version.
+     */
+    @GET
+    @Path("/{id}/calendar.ics")
+    @Produces(CalendarFeed.MEDIA_TYPE)
+    public Response calendar(@PathParam("id") String id, @QueryParam("token") String token,
+                             @Context SecurityContext security, @Context Request request) {
+        UUID planId = planId(id);
+        if (!security.isUserInRole("coach") && !security.isUserInRole("admin")) {
+            if (token == null || token.isBlank()) {
+                throw security.getUserPrincipal() == null ? new UnauthorizedException() : new ForbiddenException();
+            }
+            if (!calendars.opens(token, planId)) {
+                throw new ProblemException(403, "Forbidden", "this calendar link is not valid for plan " + id
+                        + " or has expired: use the link from your latest wellplan e-mail", List.of());
+            }
+        }
+        CalendarFeed.Feed feed = calendars.feed(planId).orElseThrow(() -> ProblemException.notFound("plan " + id));
+        EntityTag tag = new EntityTag(String.valueOf(feed.version()));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.build(); // 304: calendar apps poll, most polls find the same version
+        }
+        return Response.ok(feed.ics(), CalendarFeed.MEDIA_TYPE).tag(tag)
+                .header("Cache-Control", "private, no-cache").header("Referrer-Policy", "no-referrer").build();
     }
 
     static EntityTag etag(PlanView plan) {

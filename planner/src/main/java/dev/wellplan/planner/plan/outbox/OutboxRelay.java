@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,10 +22,13 @@ import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
- * Publishes the outbox to Kafka. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED},
+ * Publishes the outbox to Kafka from one thread per instance. A commit that wrote an outbox row
+ * wakes it at once (see {@link Outbox}); otherwise it looks every poll interval, which is how
+ * rows written by another instance, or left by a crash, are picked up. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED},
  * sent, and marked published only after the broker acknowledged every record of it, in the
  * same transaction that holds the claim: a crash or a broker outage leaves the rows pending
  * and the next run (here or on another instance) sends them again. Duplicates this can cause
@@ -40,20 +44,60 @@ public class OutboxRelay {
     private final Clock clock;
     private final int batchSize;
     private final Duration ackTimeout;
+    private final Duration pollInterval;
+    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
+    private volatile boolean running;
     private volatile boolean brokerDown;
+    private Thread thread;
 
     public OutboxRelay(Jdbi jdbi, Producer<String, String> producer, Clock clock,
                        @ConfigProperty(name = "wellplan.outbox.batch-size", defaultValue = "500") int batchSize,
-                       @ConfigProperty(name = "wellplan.outbox.ack-timeout", defaultValue = "PT10S") Duration ackTimeout) {
+                       @ConfigProperty(name = "wellplan.outbox.ack-timeout", defaultValue = "PT10S") Duration ackTimeout,
+                       @ConfigProperty(name = "wellplan.outbox.poll-interval", defaultValue = "PT0.2S") Duration pollInterval) {
         this.jdbi = jdbi;
         this.producer = producer;
         this.clock = clock;
         this.batchSize = batchSize;
         this.ackTimeout = ackTimeout;
+        this.pollInterval = pollInterval;
     }
 
-    @Scheduled(every = "${wellplan.outbox.poll-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "outbox-relay")
+    void start(@Observes StartupEvent started) {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            thread.join(ackTimeout.toMillis() + 1_000);
+        }
+    }
+
+    /** Called after a transaction that wrote outbox rows committed. */
+    public void wakeUp() {
+        wake.release();
+    }
+
+    private void run() {
+        while (running) {
+            relay();
+            try {
+                // after a failure, wait a little longer so a broker outage is not hammered
+                long waitMs = brokerDown ? Math.max(pollInterval.toMillis(), 1_000) : pollInterval.toMillis();
+                if (wake.tryAcquire(waitMs, TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     void relay() {
         try {
             while (publishBatch() == batchSize) {

@@ -21,13 +21,19 @@ public final class PlanEvents {
 
     public static PlanEvent of(PlanEventType type, UUID planId, long version, UUID clientId, Client client,
                                QuietHours quietHours, Plan plan, Instant at, PlanEvent.Change change) {
-        PlanSnapshot snapshot = new PlanSnapshot(planId, version, plan.status().name(),
+        return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, planId, version, at, change,
+                snapshot(planId, version, clientId, client, quietHours, plan));
+    }
+
+    /** The plan at {@code version} as the contract shows it: in every event, and in the calendar feed. */
+    public static PlanSnapshot snapshot(UUID planId, long version, UUID clientId, Client client,
+                                        QuietHours quietHours, Plan plan) {
+        return new PlanSnapshot(planId, version, plan.status().name(),
                 new PlanSnapshot.Client(clientId, client.name(), client.email()), plan.timeZone().getId(),
                 plan.startDate(), plan.endDate(),
                 quietHours == null ? null : new PlanSnapshot.QuietHours(quietHours.from(), quietHours.to()),
                 plan.urgency() == null ? null : plan.urgency().name(),
                 plan.items().stream().map(PlanEvents::item).toList());
-        return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, planId, version, at, change, snapshot);
     }
 
     private static PlanSnapshot.Item item(PlanItem item) {

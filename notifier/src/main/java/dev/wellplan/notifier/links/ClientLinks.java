@@ -1,0 +1,85 @@
+package dev.wellplan.notifier.links;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.wellplan.calendar.SignedLinks;
+import io.quarkus.runtime.Startup;
+
+/**
+ * The signed links a client follows from an e-mail without signing in. Each link carries a token
+ * bound to its purpose, so an unsubscribe link opens nothing else. Built at startup: a missing or
+ * short secret stops the notifier with a message that says how to fix it.
+ */
+@Startup
+@ApplicationScoped
+public class ClientLinks {
+
+    public static final String UNSUBSCRIBE = "unsubscribe";
+    public static final String PREFERENCES = "preferences";
+    /** The planner checks these: the purpose and subject (the plan id) must match its side. */
+    public static final String CALENDAR = "calendar";
+
+    /** A calendar feed as a web link and as a {@code webcal:} link that calendar apps subscribe to. */
+    public record CalendarFeed(String https, String webcal) {
+    }
+
+    private final MailConfig config;
+    private final SignedLinks signer;
+
+    public ClientLinks(MailConfig config) {
+        this.config = config;
+        this.signer = signer(config.linkSecret());
+    }
+
+    public String unsubscribeUrl(UUID client, Instant now) {
+        return base(config.publicBaseUrl()) + "/unsubscribe?token=" + token(UNSUBSCRIBE, client, now);
+    }
+
+    public String preferencesUrl(UUID client, Instant now) {
+        return base(config.publicBaseUrl()) + "/preferences?token=" + token(PREFERENCES, client, now);
+    }
+
+    public CalendarFeed calendarFeed(UUID planId, Instant now) {
+        String token = signer.token(CALENDAR, planId.toString(), now.plus(config.calendarLinkLifetime()));
+        String https = base(config.plannerBaseUrl()) + "/api/plans/" + planId + "/calendar.ics?token=" + token;
+        return new CalendarFeed(https, https.replaceFirst("^https?://", "webcal://"));
+    }
+
+    /** A fresh preferences token, for the page an unsubscribe link leads to. */
+    public String preferencesToken(UUID client, Instant now) {
+        return token(PREFERENCES, client, now);
+    }
+
+    /** What a client's token for {@code purpose} says; the subject is a client id when valid. */
+    public SignedLinks.Check check(String purpose, String token, Instant now) {
+        return signer.check(purpose, token, now);
+    }
+
+    /** The client a valid token names; empty for an invalid or expired one, or one whose subject is not an id. */
+    public Optional<UUID> client(SignedLinks.Check check) {
+        if (!check.valid()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(check.subject()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String token(String purpose, UUID client, Instant now) {
+        return signer.token(purpose, client.toString(), now.plus(config.linkLifetime()));
+    }
+
+    private static String base(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    static SignedLinks signer(Optional<String> secret) {
+        return SignedLinks.fromConfiguredSecret(secret);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.wellplan.notifier.preferences.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.wellplan.calendar.SignedLinks;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Answers of the link pages. A browser (it asks for HTML) gets a page; anything else, such as a
+ * mail provider's one-click POST, gets an RFC 9457 problem. Pages are never cached and never pass
+ * their URL, which holds the token, on as a Referer.
+ */
+final class LinkResponses {
+
+    static final String HTML = "text/html;charset=UTF-8";
+    static final String PROBLEM = "application/problem+json";
+
+    private LinkResponses() {
+    }
+
+    static Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(HTML).entity(page.render())
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+    }
+
+    /** Why a link did not work: no token (400), or one that is forged, garbled, foreign or expired (403). */
+    static Response rejected(String token, SignedLinks.Check check, HttpHeaders headers) {
+        if (token == null || token.isBlank()) {
+            return problem(400, "Missing token", "this link has no token: use the link from your e-mail as it is",
+                    "token", headers);
+        }
+        if (check.verdict() == SignedLinks.Verdict.EXPIRED) {
+            return problem(403, "Link expired",
+                    "this link has expired: use the link in a more recent e-mail from wellplan", null, headers);
+        }
+        return problem(403, "Invalid link", "this link is not valid: use the link from your e-mail as it is", null,
+                headers);
+    }
+
+    /** {@code field}, when set, names the offending form or query field. */
+    static Response problem(int status, String title, String detail, String field, HttpHeaders headers) {
+        if (wantsHtml(headers)) {
+            return page(status, Pages.linkProblem(status, title,
+                    Character.toUpperCase(detail.charAt(0)) + detail.substring(1) + "."));
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        if (field != null) {
+            problem.put("errors", List.of(Map.of("field", field, "message", detail)));
+        }
+        return Response.status(status).type(PROBLEM).entity(problem).header("Cache-Control", "no-store").build();
+    }
+
+    private static boolean wantsHtml(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(t -> !t.isWildcardType() && t.isCompatible(MediaType.TEXT_HTML_TYPE));
+    }
+}

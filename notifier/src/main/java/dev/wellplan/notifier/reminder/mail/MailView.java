@@ -1,0 +1,47 @@
+package dev.wellplan.notifier.reminder.mail;
+
+import java.util.List;
+
+/**
+ * What the mail templates see: words already formatted in the client's local time, so the
+ * templates hold no logic beyond choosing sentences.
+ *
+ * @param name        the client's name as they gave it
+ * @param plan        the plan as a whole
+ * @param item        the plan item the reminder is about; null for plan-wide mails
+ * @param links       the signed links every mail carries
+ * @param hasCalendar whether an ICS file is attached
+ */
+public record MailView(String name, PlanLines plan, ItemLines item, Links links, boolean hasCalendar) {
+
+    /**
+     * @param startDate         e.g. "Monday 7 December 2026"
+     * @param awaitingClearance the plan waits for medical clearance (SAFE-1)
+     * @param seekCareToday     the urgent form of SAFE-1: seek care today
+     * @param sessions          the massage sessions, in order
+     */
+    public record PlanLines(String startDate, String endDate, String timeZone, List<Line> sessions, int workouts,
+                            int selfMassages, boolean awaitingClearance, boolean seekCareToday) {
+    }
+
+    /** One line of a list: when, and what. */
+    public record Line(String when, String what) {
+    }
+
+    /**
+     * @param when         e.g. "Tuesday 8 December at 10:00"
+     * @param relativeDay  "today", "tomorrow" or "on Tuesday 8 December", seen from when the reminder goes out
+     * @param time         e.g. "10:00"
+     * @param massageType  "Swedish" or "deep-tissue"; null when the item is not a massage
+     * @param pressure     e.g. "medium"
+     * @param secondCheckIn the +48 h check-in (AFT-3) rather than the +24 h one (AFT-2)
+     */
+    public record ItemLines(String when, String relativeDay, String time, int minutes,
+                            String massageType, String pressure, boolean deepTissue, List<String> exercises,
+                            boolean secondCheckIn) {
+    }
+
+    /** Signed links: the calendar pair is set on the welcome mail only. */
+    public record Links(String unsubscribe, String preferences, String calendar, String webcal) {
+    }
+}

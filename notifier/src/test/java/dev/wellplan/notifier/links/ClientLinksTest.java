@@ -1,0 +1,89 @@
+package dev.wellplan.notifier.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.wellplan.calendar.SignedLinks;
+
+/** Plain JUnit: the links and the startup check, without starting the service. */
+class ClientLinksTest {
+
+    private static final String SECRET = "a-secret-for-this-test-only-0123456789";
+    private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
+
+    private final ClientLinks links = new ClientLinks(config(Optional.of(SECRET)));
+    private final SignedLinks signer = new SignedLinks(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    @Test
+    void every_link_carries_a_token_for_its_own_purpose_only() {
+        UUID client = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+
+        String unsubscribe = links.unsubscribeUrl(client, NOW);
+        String preferences = links.preferencesUrl(client, NOW);
+        ClientLinks.CalendarFeed feed = links.calendarFeed(plan, NOW);
+
+        assertThat(unsubscribe).startsWith("https://mail.example.org/unsubscribe?token=");
+        assertThat(preferences).startsWith("https://mail.example.org/preferences?token=");
+        assertThat(feed.https()).startsWith("https://plans.example.org/api/plans/" + plan + "/calendar.ics?token=");
+        assertThat(feed.webcal()).isEqualTo(feed.https().replace("https://", "webcal://"));
+        assertThat(signer.verify("unsubscribe", token(unsubscribe), NOW)).contains(client.toString());
+        assertThat(signer.verify("preferences", token(unsubscribe), NOW)).isEmpty();
+        assertThat(signer.verify("calendar", token(feed.https()), NOW.plus(Duration.ofDays(399)))).contains(plan.toString());
+        assertThat(signer.verify("unsubscribe", token(unsubscribe), NOW.plus(Duration.ofDays(60)))).isEmpty();
+    }
+
+    @Test
+    void a_missing_or_short_secret_stops_the_service_with_a_message_that_says_what_to_set() {
+        assertThatThrownBy(() -> ClientLinks.signer(Optional.empty()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("WELLPLAN_MAIL_LINK_SECRET").hasMessageContaining("not set");
+        assertThatThrownBy(() -> ClientLinks.signer(Optional.of("short")))
+                .hasMessageContaining("too short (5 bytes)").hasMessageContaining("at least 32 bytes");
+    }
+
+    private static String token(String url) {
+        return url.substring(url.indexOf("token=") + "token=".length());
+    }
+
+    private static MailConfig config(Optional<String> secret) {
+        return new MailConfig() {
+            @Override
+            public String publicBaseUrl() {
+                return "https://mail.example.org/";
+            }
+
+            @Override
+            public String plannerBaseUrl() {
+                return "https://plans.example.org";
+            }
+
+            @Override
+            public Optional<String> linkSecret() {
+                return secret;
+            }
+
+            @Override
+            public Duration linkLifetime() {
+                return Duration.ofDays(60);
+            }
+
+            @Override
+            public Duration calendarLinkLifetime() {
+                return Duration.ofDays(400);
+            }
+
+            @Override
+            public String calendarOrganizer() {
+                return "reminders@example.org";
+            }
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package dev.wellplan.planner.calendar;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jdbi.v3.core.Jdbi;
+
+import dev.wellplan.calendar.PlanCalendar;
+import dev.wellplan.calendar.SignedLinks;
+import dev.wellplan.planner.plan.service.PlanDocuments;
+import dev.wellplan.planner.plan.service.PlanEvents;
+import dev.wellplan.planner.plan.store.PlanDao;
+import dev.wellplan.planner.plan.store.PlanRow;
+import dev.wellplan.rules.Client;
+import dev.wellplan.rules.Plan;
+import io.quarkus.runtime.Startup;
+
+/**
+ * A plan's newest version as an RFC 5545 calendar (METHOD:PUBLISH) that calendar apps subscribe to,
+ * and the check of the signed link that opens it. The snapshot is the one the plan's events carry,
+ * so the feed and the notifier's attachments describe the same events with the same UIDs. DTSTAMP
+ * is when the version was saved: the feed of one version is the same text at every poll.
+ */
+@Startup
+@ApplicationScoped
+public class CalendarFeed {
+
+    /** The purpose of a calendar link's token; the notifier signs it with the plan id as subject. */
+    public static final String PURPOSE = "calendar";
+    public static final String MEDIA_TYPE = "text/calendar; charset=utf-8";
+
+    /** One version of the feed: its text and the plan version it shows (the ETag). */
+    public record Feed(long version, String ics) {
+    }
+
+    private final PlanDao plans;
+    private final PlanDocuments documents;
+    private final SignedLinks links;
+    private final Clock clock;
+
+    public CalendarFeed(Jdbi jdbi, PlanDocuments documents, CalendarLinkConfig config, Clock clock) {
+        this.plans = jdbi.onDemand(PlanDao.class);
+        this.documents = documents;
+        this.links = signer(config.linkSecret());
+        this.clock = clock;
+    }
+
+    /** True when {@code token} is an unexpired calendar link to this very plan. */
+    public boolean opens(String token, UUID planId) {
+        return links.verify(PURPOSE, token, clock.instant()).filter(planId.toString()::equals).isPresent();
+    }
+
+    public Optional<Feed> feed(UUID planId) {
+        return plans.findPlan(planId).map(this::feed);
+    }
+
+    private Feed feed(PlanRow row) {
+        Plan plan = documents.readPlan(row.body());
+        PlanDao.ClientRow client = plans.client(row.clientId());
+        // quiet hours matter to reminders, not to a calendar: the snapshot goes without them
+        var snapshot = PlanEvents.snapshot(row.id(), row.version(), row.clientId(),
+                new Client(client.name(), client.email(), plan.timeZone()), null, plan);
+        return new Feed(row.version(), PlanCalendar.of(snapshot, row.updatedAt()));
+    }
+
+    static SignedLinks signer(Optional<String> secret) {
+        return SignedLinks.fromConfiguredSecret(secret);
+    }
+}
