@@ -57,4 +57,16 @@ class AcceleratedClockTest {
         assertThatThrownBy(() -> AcceleratedClock.select(1440, ORIGIN, java.util.List.of("prod")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("local stack and tests only");
     }
+
+    @Test
+    void a_start_lets_the_fast_clock_begin_at_a_chosen_moment() {
+        Instant start = Instant.parse("2027-03-01T12:00:00Z");
+        Clock base = Clock.fixed(ORIGIN.plusSeconds(10), ZoneOffset.UTC);
+
+        assertThat(new AcceleratedClock(base, ORIGIN, start, 3600).instant()).isEqualTo(start.plus(Duration.ofHours(10)));
+        Clock before = Clock.fixed(ORIGIN.minusSeconds(10), ZoneOffset.UTC);
+        assertThat(new AcceleratedClock(before, ORIGIN, start, 3600).instant()).as("stands still until the origin").isEqualTo(start);
+        assertThatThrownBy(() -> AcceleratedClock.select(1, ORIGIN, start, java.util.List.of("prod")))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

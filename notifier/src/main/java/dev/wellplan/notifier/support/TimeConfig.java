@@ -24,8 +24,9 @@ public class TimeConfig {
     @Produces
     @ApplicationScoped
     Clock clock(@ConfigProperty(name = "wellplan.clock.speed", defaultValue = "1") double speed,
-                @ConfigProperty(name = "wellplan.clock.origin") Optional<Instant> origin) {
-        return AcceleratedClock.select(speed, origin.orElse(null), ConfigUtils.getProfiles());
+                @ConfigProperty(name = "wellplan.clock.origin") Optional<Instant> origin,
+                @ConfigProperty(name = "wellplan.clock.start") Optional<Instant> start) {
+        return AcceleratedClock.select(speed, origin.orElse(null), start.orElse(null), ConfigUtils.getProfiles());
     }
 
     /** Fails the start, not the first request, when the clock is misconfigured. */

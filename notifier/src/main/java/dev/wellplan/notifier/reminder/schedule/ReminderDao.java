@@ -76,16 +76,19 @@ public interface ReminderDao {
     // ---- dispatch ------------------------------------------------------------------------
 
     /**
-     * Claims up to {@code limit} due reminders for this instance. Rows another dispatcher holds
-     * are skipped, not waited for, so several notifier instances share the load.
+     * Claims up to {@code limit} due reminders for this instance, oldest due first, and returns
+     * them in due order (an UPDATE's RETURNING has no order of its own). Rows another dispatcher
+     * holds are skipped, not waited for, so several notifier instances share the load.
      */
     @SqlQuery("""
-            UPDATE notifier.reminder SET status = 'SENDING', claimed_by = :by, claimed_at = :now, updated_at = :now
-            WHERE id IN (SELECT id FROM notifier.reminder
-                         WHERE status = 'SCHEDULED' AND due_at <= :now
-                           AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
-                         ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-            """ + "RETURNING " + COLUMNS)
+            WITH claimed AS (
+                UPDATE notifier.reminder SET status = 'SENDING', claimed_by = :by, claimed_at = :now, updated_at = :now
+                WHERE id IN (SELECT id FROM notifier.reminder
+                             WHERE status = 'SCHEDULED' AND due_at <= :now
+                               AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                             ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                RETURNING *)
+            """ + "SELECT " + COLUMNS + " FROM claimed ORDER BY due_at, id")
     List<ReminderRow> claimDue(@Bind("now") Instant now, @Bind("limit") int limit, @Bind("by") String claimedBy);
 
     /** Claims left behind by a dispatcher that died before recording the outcome go back to the queue. */
