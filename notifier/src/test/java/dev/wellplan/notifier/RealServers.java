@@ -15,12 +15,23 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail smtp;
 
+    private static int smtpPort;
+
     public static synchronized GreenMail smtp() {
         if (smtp == null) {
-            smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtpPort = smtpPort == 0 ? Ports.free() : smtpPort;
+            smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
         }
         return smtp;
+    }
+
+    /** Takes the SMTP server away, as an outage would; {@link #smtp()} brings it back on the same port. */
+    public static synchronized void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+            smtp = null;
+        }
     }
 
     @Override
@@ -28,6 +39,8 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(TestServers.quarkusConfig());
         config.put("quarkus.mailer.host", "127.0.0.1");
         config.put("quarkus.mailer.port", String.valueOf(smtp().getSmtp().getPort()));
+        // failed sends come back after a second, not half a minute, so outage tests stay short
+        config.put("wellplan.dispatch.retry-backoff", "PT1S");
         return config;
     }
 

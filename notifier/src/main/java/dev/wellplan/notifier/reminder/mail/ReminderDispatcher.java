@@ -49,13 +49,15 @@ public class ReminderDispatcher {
     private final int maxAttempts;
     private final Duration staleClaim;
     private final Duration grace;
+    private final Duration retryBackoff;
     private final String instance = UUID.randomUUID().toString();
 
     public ReminderDispatcher(Jdbi jdbi, Mailer mailer, MailComposer composer, EmailPreferences preferences, Clock clock,
                               @ConfigProperty(name = "wellplan.dispatch.batch-size", defaultValue = "200") int batchSize,
                               @ConfigProperty(name = "wellplan.dispatch.max-attempts", defaultValue = "5") int maxAttempts,
                               @ConfigProperty(name = "wellplan.dispatch.stale-claim", defaultValue = "PT5M") Duration staleClaim,
-                              @ConfigProperty(name = "wellplan.dispatch.grace", defaultValue = "PT12H") Duration grace) {
+                              @ConfigProperty(name = "wellplan.dispatch.grace", defaultValue = "PT12H") Duration grace,
+                              @ConfigProperty(name = "wellplan.dispatch.retry-backoff", defaultValue = "PT30S") Duration retryBackoff) {
         this.dao = jdbi.onDemand(ReminderDao.class);
         this.mailer = mailer;
         this.composer = composer;
@@ -65,6 +67,7 @@ public class ReminderDispatcher {
         this.maxAttempts = maxAttempts;
         this.staleClaim = staleClaim;
         this.grace = grace;
+        this.retryBackoff = retryBackoff;
     }
 
     @Scheduled(every = "${wellplan.dispatch.interval:1s}", identity = "reminder-dispatch",
@@ -115,7 +118,7 @@ public class ReminderDispatcher {
             dao.markSent(reminder.id(), mail.messageId(), clock.instant());
             LOG.infof("reminder %s sent", reminder.id());
         } catch (RuntimeException e) {
-            Duration backoff = Duration.ofSeconds(30).multipliedBy(1L << Math.min(reminder.attempts(), 6));
+            Duration backoff = retryBackoff.multipliedBy(1L << Math.min(reminder.attempts(), 6));
             dao.markAttemptFailed(reminder.id(), e.getClass().getSimpleName(), now.plus(backoff), maxAttempts, now);
             LOG.warnf("reminder %s not sent (attempt %d): %s", reminder.id(), reminder.attempts() + 1,
                     e.getClass().getSimpleName());

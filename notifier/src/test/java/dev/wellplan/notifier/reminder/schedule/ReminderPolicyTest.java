@@ -62,6 +62,18 @@ class ReminderPolicyTest {
         assertThat(only(ReminderKind.STRENGTH_DAY, event).dueAt()).isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
     }
 
+    @ParameterizedTest(name = "Cairo, midnight transitions: {0} -> {1}")
+    @CsvSource({
+            "2027-04-30T00:30, 2027-04-29T22:30:00Z",  // spring-forward at midnight: 00:30 does not exist, moves to 01:30 EEST
+            "2027-10-28T23:30, 2027-10-28T20:30:00Z"   // fall-back at midnight: 23:30 happens twice, the earlier (EEST) wins
+    })
+    void cairo_changes_clocks_at_midnight(String local, String utc) {
+        PlanEvent event = withoutQuietHours(PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Africa/Cairo",
+                Instant.parse("2027-04-01T00:00:00Z"), List.of(PlanEvents.strength("s", LocalDateTime.parse(local)))));
+
+        assertThat(only(ReminderKind.STRENGTH_DAY, event).dueAt()).isEqualTo(Instant.parse(utc));
+    }
+
     @ParameterizedTest(name = "quiet 21:00-07:00: {0} goes out at {1}")
     @CsvSource({
             "2026-12-09T06:30, 2026-12-08T20:45",  // after midnight: the evening before

@@ -99,6 +99,22 @@ class ReminderScheduleTest {
     }
 
     @Test
+    void a_client_who_moves_time_zone_gets_the_remaining_reminders_at_the_same_local_times() {
+        UUID planId = UUID.randomUUID();
+        schedule.reconcile(v1(planId));
+        PlanEvent moved = PlanEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "America/New_York", AT,
+                v1(planId).plan().items());
+
+        schedule.reconcile(moved);
+
+        ReminderRow strength = reminders(planId).stream().filter(r -> r.kind().equals("STRENGTH_DAY")).findFirst().orElseThrow();
+        assertThat(strength.timeZone()).isEqualTo("America/New_York");
+        assertThat(strength.localTime()).isEqualTo(STRENGTH);
+        assertThat(strength.dueAt()).isEqualTo(STRENGTH.atZone(java.time.ZoneId.of("America/New_York")).toInstant());
+        assertThat(strength.status()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
     void the_schedule_change_and_the_processed_mark_roll_back_together() {
         UUID planId = UUID.randomUUID();
         PlanEvent v1 = v1(planId);

@@ -80,6 +80,13 @@ class OutboxTest {
     }
 
     @Test
+    void the_backlog_size_and_age_are_metrics() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics).contains("wellplan_outbox_pending ").contains("wellplan_outbox_oldest_age_seconds ");
+    }
+
+    @Test
     void a_rolled_back_enrollment_leaves_no_plan_and_no_outbox_row() {
         long plans = count("planner.plan");
         long outbox = count("planner.outbox");
