@@ -48,7 +48,7 @@ public class ReminderDispatcher {
     private final int batchSize;
     private final int maxAttempts;
     private final Duration staleClaim;
-    private final Duration grace;
+    private final java.util.Optional<Duration> grace;
     private final Duration retryBackoff;
     private final String instance = UUID.randomUUID().toString();
 
@@ -56,7 +56,7 @@ public class ReminderDispatcher {
                               @ConfigProperty(name = "wellplan.dispatch.batch-size", defaultValue = "200") int batchSize,
                               @ConfigProperty(name = "wellplan.dispatch.max-attempts", defaultValue = "5") int maxAttempts,
                               @ConfigProperty(name = "wellplan.dispatch.stale-claim", defaultValue = "PT5M") Duration staleClaim,
-                              @ConfigProperty(name = "wellplan.dispatch.grace", defaultValue = "PT12H") Duration grace,
+                              @ConfigProperty(name = "wellplan.dispatch.grace") java.util.Optional<Duration> grace,
                               @ConfigProperty(name = "wellplan.dispatch.retry-backoff", defaultValue = "PT30S") Duration retryBackoff) {
         this.dao = jdbi.onDemand(ReminderDao.class);
         this.mailer = mailer;
@@ -107,7 +107,8 @@ public class ReminderDispatcher {
             LOG.infof("reminder %s cancelled: the client does not want %s e-mails", reminder.id(), kind);
             return;
         }
-        if (reminder.dueAt().plus(grace).isBefore(now)) {
+        // each kind has its own grace window; wellplan.dispatch.grace overrides them all (tests, fast clock)
+        if (reminder.dueAt().plus(grace.orElse(kind.grace())).isBefore(now)) {
             dao.markClosed(reminder.id(), "SKIPPED", "past its grace window", now);
             LOG.infof("reminder %s skipped: due %s, too late to be useful", reminder.id(), reminder.dueAt());
             return;
