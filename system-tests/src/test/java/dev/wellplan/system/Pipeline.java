@@ -1,0 +1,417 @@
+package dev.wellplan.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.wellplan.stack.ConsistencyCheck;
+import dev.wellplan.stack.LocalStack;
+
+/**
+ * What the fault drills need to drive and observe the running stack: enrollments over HTTP, the inboxes over the mail
+ * server's API, both schemas over JDBC, and the topics over plain Kafka clients.
+ */
+final class Pipeline {
+
+    static final String TOPIC = "plan-events";
+    static final String DLQ = "plan-events.dlq";
+    static final String GROUP = "wellplan-notifier";
+    static final String EVENT_ID = "wellplan-event-id";
+    static final String EVENT_TYPE = "wellplan-event-type";
+
+    private final LocalStack stack;
+
+    Pipeline(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    // ---------------------------------------------------------------- HTTP: enrollments and the notifier API
+
+    static String newEmail(String drill) {
+        return drill + "-" + UUID.randomUUID() + "@example.com";
+    }
+
+    /** Enrolls a client; returns the plan id of the 201. */
+    UUID enroll(String email, String... redFlags) {
+        Http.Reply created = Http.postJson(stack.plannerUrl() + "/api/enrollments", assessment(email, redFlags));
+        assertThat(created.status()).as("enrollment of %s: %s", email, created.body()).isEqualTo(201);
+        return UUID.fromString(created.json().get("id").asText());
+    }
+
+    /** {@code emails.size()} enrollments, {@code threads} at a time; returns email → plan id, in order. */
+    Map<String, UUID> enrollAll(List<String> emails, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            Map<String, Future<UUID>> futures = new LinkedHashMap<>();
+            for (String email : emails) {
+                futures.put(email, pool.submit(() -> enroll(email)));
+            }
+            Map<String, UUID> plans = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<UUID>> f : futures.entrySet()) {
+                plans.put(f.getKey(), f.getValue().get(2, TimeUnit.MINUTES));
+            }
+            return plans;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The notifier's {@code GET /api/plans/{id}/reminders}, or null when it does not know the plan. */
+    JsonNode reminders(UUID planId) {
+        Http.Reply reply = Http.get(stack.notifierUrl() + "/api/plans/" + planId + "/reminders");
+        return reply.status() == 200 ? reply.json() : null;
+    }
+
+    static String assessment(String email, String... redFlags) {
+        LocalDate start = LocalDate.now(ZoneId.of("Europe/Lisbon")).plusDays(2);
+        while (start.getDayOfWeek() != DayOfWeek.MONDAY) {
+            start = start.plusDays(1);
+        }
+        StringBuilder flags = new StringBuilder();
+        for (String flag : redFlags) {
+            flags.append(flags.length() == 0 ? "" : ", ").append('"').append(flag).append('"');
+        }
+        return """
+                {
+                  "client": {"name": "Drill Client", "email": "%s", "timeZone": "Europe/Lisbon"},
+                  "startDate": "%s",
+                  "pain": {"area": "LOWER_BACK", "intensity": 6, "weeks": 16, "pattern": "NON_SPECIFIC", "drivers": ["STRESS"]},
+                  "redFlags": [%s],
+                  "preferences": {"massageDays": ["TUESDAY", "SATURDAY"], "highStressDays": ["MONDAY"],
+                                  "massageTime": "10:00", "exerciseTime": "07:30", "exerciseDaysPerWeek": 3,
+                                  "pressure": "MEDIUM", "quietHours": {"from": "21:00", "to": "07:00"}},
+                  "equipment": ["FOAM_ROLLER", "LACROSSE_BALL"]
+                }""".formatted(email, start, flags);
+    }
+
+    // ---------------------------------------------------------------- mail
+
+    /** The messages received for {@code email} ({@code GET <mailUrl>/api/messages?to=...}). */
+    List<JsonNode> mailTo(String email) {
+        Http.Reply reply = Http.get(stack.mailUrl() + "/api/messages?to="
+                + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8));
+        assertThat(reply.status()).isEqualTo(200);
+        List<JsonNode> list = new ArrayList<>();
+        reply.json().forEach(list::add);
+        return list;
+    }
+
+    /** How many messages the mail server holds in total. */
+    int mailCount() {
+        return Http.get(stack.mailUrl() + "/api/messages").json().size();
+    }
+
+    /**
+     * Asserts that each client of {@code plans} (email → plan id) received its welcome e-mail, and every e-mail the
+     * ledger records as sent, exactly once (by Message-ID, which is deterministic per reminder). The one exception is
+     * invariant 4's: a reminder that was in flight ({@code SENDING}) in a notifier that was SIGKILLed may have been
+     * delivered just before the crash and again after its claim was released — at most {@code crashes} such
+     * duplicates, each of a reminder in {@code inFlightAtKill}. Returns how many there were.
+     */
+    int assertDeliveredOnce(Map<String, UUID> plans, Collection<String> inFlightAtKill, int crashes) {
+        Map<String, String> reminderOfMessage = new HashMap<>();
+        Map<UUID, String> welcomeOf = new HashMap<>();
+        for (List<Object> row : rows("SELECT id, message_id, plan_id, kind FROM notifier.reminder "
+                + "WHERE plan_id = ANY (?) AND message_id IS NOT NULL", plans.values())) {
+            reminderOfMessage.put((String) row.get(1), (String) row.get(0));
+            if ("WELCOME".equals(row.get(3))) {
+                welcomeOf.put((UUID) row.get(2), (String) row.get(1));
+            }
+        }
+        int windowDuplicates = 0;
+        for (Map.Entry<String, UUID> e : plans.entrySet()) {
+            Map<String, Integer> perMessage = new HashMap<>();
+            for (JsonNode m : mailTo(e.getKey())) {
+                perMessage.merge(m.get("messageId").asText(), 1, Integer::sum);
+            }
+            String welcome = welcomeOf.get(e.getValue());
+            assertThat(welcome).as("the welcome of plan %s is recorded SENT with its Message-ID", e.getValue())
+                    .isNotNull();
+            assertThat(perMessage).as("inbox of %s (plan %s) holds its welcome", e.getKey(), e.getValue())
+                    .containsKey(welcome);
+            for (Map.Entry<String, Integer> m : perMessage.entrySet()) {
+                String reminder = reminderOfMessage.get(m.getKey());
+                assertThat(reminder).as("message %s to %s is a reminder the ledger records as sent", m.getKey(),
+                        e.getKey()).isNotNull();
+                if (m.getValue() == 2 && inFlightAtKill.contains(reminder)) {
+                    windowDuplicates++;
+                    continue;
+                }
+                assertThat(m.getValue()).as("deliveries of reminder %s to %s", reminder, e.getKey()).isEqualTo(1);
+            }
+        }
+        assertThat(windowDuplicates).as("duplicates in the SMTP-250-to-SENT window of the killed notifier")
+                .isLessThanOrEqualTo(crashes);
+        return windowDuplicates;
+    }
+
+    // ---------------------------------------------------------------- database
+
+    Connection db() throws SQLException {
+        return DriverManager.getConnection(stack.jdbcUrl(), stack.postgres().user(), stack.postgres().password());
+    }
+
+    long count(String sql, Object... args) {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<List<Object>> rows(String sql, Object... args) {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet rs = s.executeQuery()) {
+                List<List<Object>> rows = new ArrayList<>();
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        row.add(rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            if (arg instanceof Collection<?> list) {
+                s.setArray(i + 1, s.getConnection().createArrayOf("uuid", list.toArray()));
+            } else {
+                s.setObject(i + 1, arg);
+            }
+        }
+    }
+
+    /** Plans of {@code plans} whose applied state is at {@code version}. */
+    long appliedAt(Collection<UUID> plans, long version) {
+        return count("SELECT count(*) FROM notifier.plan_state WHERE plan_id = ANY (?) AND version = ?", plans,
+                version);
+    }
+
+    /** Plans of {@code plans} with at least one processed event. */
+    long processed(Collection<UUID> plans) {
+        return count("SELECT count(DISTINCT plan_id) FROM notifier.processed_event WHERE plan_id = ANY (?)", plans);
+    }
+
+    long welcomesSent(Collection<UUID> plans) {
+        return count("SELECT count(*) FROM notifier.reminder WHERE plan_id = ANY (?) AND kind = 'WELCOME' "
+                + "AND status = 'SENT'", plans);
+    }
+
+    /** Reminder ids in {@code SENDING} right now (after a kill: the dead notifier's claims, among others). */
+    List<String> sendingNow() {
+        return rows("SELECT id FROM notifier.reminder WHERE status = 'SENDING'").stream()
+                .map(r -> (String) r.get(0)).toList();
+    }
+
+    /** Reminders per plan, for {@code plans}. */
+    Map<UUID, Long> remindersPerPlan(Collection<UUID> plans) {
+        Map<UUID, Long> n = new HashMap<>();
+        for (List<Object> row : rows("SELECT plan_id, count(*) FROM notifier.reminder WHERE plan_id = ANY (?) "
+                + "GROUP BY plan_id", plans)) {
+            n.put((UUID) row.get(0), (Long) row.get(1));
+        }
+        return n;
+    }
+
+    /** The outbox rows of a plan, oldest first: [event id, event type, payload, published_at]. */
+    List<List<Object>> outboxOf(UUID plan) {
+        return rows("SELECT id, event_type, payload, published_at FROM planner.outbox WHERE aggregate_id = ? "
+                + "ORDER BY seq", plan);
+    }
+
+    /** No reminder in flight and none due in the next {@code margin}: the dispatcher has nothing to do soon. */
+    boolean quiet(Duration margin) {
+        return count("SELECT count(*) FROM notifier.reminder WHERE status = 'SENDING' OR (status = 'SCHEDULED' "
+                + "AND due_at < now() + make_interval(secs => ?))", (double) margin.toSeconds()) == 0;
+    }
+
+    // ---------------------------------------------------------------- the consistency check
+
+    /** Runs the operator's check (waiting up to {@code wait} for the pipeline to settle) and asserts no divergence. */
+    ConsistencyCheck.Report assertConsistent(Duration wait) throws SQLException {
+        ConsistencyCheck.Report report = ConsistencyCheck.runWaiting(stack.jdbcUrl(), stack.postgres().user(),
+                stack.postgres().password(), ConsistencyCheck.Options.defaults(), wait);
+        System.out.print(report.toText(10));
+        assertThat(report.divergences()).as(report.toText(20)).isEmpty();
+        return report;
+    }
+
+    // ---------------------------------------------------------------- Kafka
+
+    Properties kafka() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        return p;
+    }
+
+    KafkaProducer<String, String> producer() {
+        Properties p = kafka();
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "wellplan-fault-drills");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+
+    Admin admin() {
+        return Admin.create(kafka());
+    }
+
+    /** Sends a record and waits for the broker's acknowledgement. */
+    static RecordMetadata send(KafkaProducer<String, String> producer, Integer partition, String key, String value,
+                               String eventId, String eventType) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, partition, key, value);
+        if (eventId != null) {
+            record.headers().add(EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+        }
+        if (eventType != null) {
+            record.headers().add(EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
+        }
+        return producer.send(record).get(30, TimeUnit.SECONDS);
+    }
+
+    List<TopicPartition> partitions(String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> list = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                list.add(new TopicPartition(topic, info.partition()));
+            }
+            return list;
+        }
+    }
+
+    /** Every record of {@code topic}, read from the beginning to the current end without a consumer group. */
+    List<ConsumerRecord<String, String>> readAll(String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                parts.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (parts.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end in 60 s");
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties p = kafka();
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(p);
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The notifier group's committed offsets, per partition of {@code plan-events} (missing = none committed). */
+    Map<TopicPartition, Long> committed() throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> out = new HashMap<>();
+            offsets.forEach((tp, om) -> {
+                if (om != null && tp.topic().equals(TOPIC)) {
+                    out.put(tp, om.offset());
+                }
+            });
+            return out;
+        }
+    }
+
+    /** The end offset of each partition of {@code plan-events}. */
+    Map<TopicPartition, Long> endOffsets() throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            partitions(TOPIC).forEach(tp -> request.put(tp, OffsetSpec.latest()));
+            Map<TopicPartition, Long> out = new HashMap<>();
+            admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> out.put(tp, info.offset()));
+            return out;
+        }
+    }
+
+    /** True once the notifier group has committed every record of {@code plan-events} up to its current end. */
+    boolean caughtUp() throws Exception {
+        Map<TopicPartition, Long> committed = committed();
+        for (Map.Entry<TopicPartition, Long> end : endOffsets().entrySet()) {
+            if (end.getValue() > 0 && committed.getOrDefault(end.getKey(), -1L) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    ConsumerGroupDescription group() throws Exception {
+        try (Admin admin = admin()) {
+            return admin.describeConsumerGroups(List.of(GROUP)).all().get(30, TimeUnit.SECONDS).get(GROUP);
+        }
+    }
+}
