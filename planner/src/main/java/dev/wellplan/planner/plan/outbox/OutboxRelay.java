@@ -77,6 +77,11 @@ public class OutboxRelay {
         }
     }
 
+    /** Whether the last attempt to publish failed: the broker is away or not acknowledging. */
+    public boolean brokerDown() {
+        return brokerDown;
+    }
+
     /** Called after a transaction that wrote outbox rows committed. */
     public void wakeUp() {
         wake.release();

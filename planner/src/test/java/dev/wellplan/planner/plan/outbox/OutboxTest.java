@@ -80,6 +80,13 @@ class OutboxTest {
     }
 
     @Test
+    void readiness_shows_the_broker_through_the_relay_and_the_database() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'kafka-outbox' }.data.broker", org.hamcrest.Matchers.equalTo("publishing"))
+                .body("checks.name", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Database")));
+    }
+
+    @Test
     void the_backlog_size_and_age_are_metrics() {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
 
