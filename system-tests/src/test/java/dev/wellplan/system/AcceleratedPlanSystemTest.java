@@ -3,8 +3,6 @@ package dev.wellplan.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,6 @@ class AcceleratedPlanSystemTest {
 
     @BeforeAll
     static void up() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
         startDate = LocalDate.now(LISBON).plusDays(1);
         while (startDate.getDayOfWeek() != DayOfWeek.MONDAY) {
             startDate = startDate.plusDays(1);
@@ -46,17 +43,12 @@ class AcceleratedPlanSystemTest {
         // stands still, so the services can start at their own pace.
         Instant origin = Instant.now().plus(Duration.ofSeconds(Long.getLong("accelerated.originDelay", 100)));
         Instant sundayNoon = startDate.minusDays(1).atTime(12, 0).atZone(LISBON).toInstant();
-        stack = LocalStack.builder()
-                .dataDir(Files.createTempDirectory("wellplan-accelerated-"))
-                .freePorts()
-                .plannerJar(root.resolve("planner/target/quarkus-app/quarkus-run.jar"))
-                .notifierJar(root.resolve("notifier/target/quarkus-app/quarkus-run.jar"))
+        stack = Stacks.onFreePorts("accelerated")
                 .clockSpeed(String.valueOf(SPEED))
                 .serviceEnv("WELLPLAN_CLOCK_ORIGIN", origin.toString())
                 .serviceEnv("WELLPLAN_CLOCK_START", sundayNoon.toString())
                 // one second of lateness is eight hours here: keep late reminders rather than skip them
                 .serviceEnv("WELLPLAN_DISPATCH_GRACE", "P3D")
-                .progress(System.out)
                 .start();
     }
 

@@ -70,20 +70,14 @@ class FaultDrillsSystemTest {
 
     @BeforeAll
     static void up() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        notifierJar = root.resolve("notifier/target/quarkus-app/quarkus-run.jar");
+        notifierJar = Stacks.NOTIFIER_JAR;
         long t0 = System.nanoTime();
-        stack = LocalStack.builder()
-                .dataDir(Files.createTempDirectory("wellplan-drills-"))
-                .freePorts()
-                .plannerJar(root.resolve("planner/target/quarkus-app/quarkus-run.jar"))
-                .notifierJar(notifierJar)
+        stack = Stacks.onFreePorts("drills")
                 .serviceEnv("KAFKA_SESSION_TIMEOUT_MS", "10000")
                 .serviceEnv("KAFKA_HEARTBEAT_INTERVAL_MS", "1000")
                 .serviceEnv("WELLPLAN_DISPATCH_STALE_CLAIM", "PT30S")
                 .serviceEnv("WELLPLAN_DISPATCH_BATCH_SIZE", "25")
                 .readyTimeout(READY)
-                .progress(System.out)
                 .start();
         pipeline = new Pipeline(stack);
         RESULTS.add(String.format(Locale.ROOT, "stack up in %.1f s", (System.nanoTime() - t0) / 1e9));

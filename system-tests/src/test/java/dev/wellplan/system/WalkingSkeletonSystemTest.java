@@ -3,8 +3,6 @@ package dev.wellplan.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,14 +28,7 @@ class WalkingSkeletonSystemTest {
 
     @BeforeAll
     static void up() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        stack = LocalStack.builder()
-                .dataDir(Files.createTempDirectory("wellplan-system-"))
-                .freePorts()
-                .plannerJar(root.resolve("planner/target/quarkus-app/quarkus-run.jar"))
-                .notifierJar(root.resolve("notifier/target/quarkus-app/quarkus-run.jar"))
-                .progress(System.out)
-                .start();
+        stack = Stacks.onFreePorts("system").start();
     }
 
     @AfterAll
