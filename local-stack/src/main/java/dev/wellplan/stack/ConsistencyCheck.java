@@ -126,8 +126,8 @@ public final class ConsistencyCheck {
      * @param sendRace   how long after the notifier applied a version the dispatcher may still finish a send it
      *                   started under the previous one (it reads the plan's status when it claims a batch), and how
      *                   long a forbidden claim may stay {@code SENDING} before the dispatcher closes it
-     * @param stuckAfter a {@code SENDING} claim older than this is stuck (the dispatcher releases stale claims after
-     *                   {@code wellplan.dispatch.stale-claim}, 5 minutes by default)
+     * @param stuckAfter a {@code SENDING} claim older than this is stuck (the dispatcher releases the claims of an
+     *                   instance not seen for {@code wellplan.dispatch.stale-claim}, 2 minutes by default)
      */
     public record Options(Instant now, Duration sendRace, Duration stuckAfter) {
         public static Options defaults() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -61,6 +62,9 @@ class FaultDrillsSystemTest {
     private static final Duration SETTLE = Duration.ofMinutes(3);
     private static final Duration BROKER_DOWN = Duration.ofSeconds(
             Long.getLong("wellplan.drill.broker-down", 60));
+    /** Drill 8's burst: the item reminders (ReminderPolicy), sent only while the plan is ACTIVE. */
+    private static final String ITEM_REMINDERS = "kind IN ('MASSAGE_DAY_BEFORE', 'AFTERCARE', 'CHECK_IN', "
+            + "'STRENGTH_DAY', 'SELF_MASSAGE', 'END_OF_PLAN')";
 
     private static final List<String> RESULTS = new ArrayList<>();
     private static Path notifierJar;
@@ -531,6 +535,72 @@ class FaultDrillsSystemTest {
         result(test, String.format(Locale.ROOT, "%d records consumed again in %.1f s (restart included): %d plan "
                 + "states and %d reminders unchanged, no e-mail", records, replayed, statesBefore.size(),
                 remindersBefore.size()));
+    }
+
+    // ---------------------------------------------------------------- 8
+
+    /**
+     * Invariant 4 under load: a few thousand reminders of 150 active plans made due at once, and the notifier
+     * SIGKILLed while it works through them. Its claims are released and sent by the restarted notifier; every
+     * reminder of the burst ends SENT and in its client's inbox, each once, except at most
+     * {@link Pipeline#CRASH_WINDOW} duplicates of reminders that were in flight at the kill.
+     */
+    @Test
+    @Order(8)
+    void drill_8_notifier_killed_during_a_dispatch_burst(TestInfo test) throws Exception {
+        int n = 150;
+        List<String> emails = IntStream.range(0, n).mapToObj(i -> Pipeline.newEmail("drill8")).toList();
+        Map<String, UUID> plans = pipeline.enrollAll(emails, 8);
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> pipeline.appliedAt(plans.values(), 1) == n);
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> pipeline.welcomesSent(plans.values()) == n);
+        await().atMost(SETTLE).until(pipeline::caughtUp);
+        assertThat(pipeline.count("SELECT count(*) FROM notifier.plan_state WHERE plan_id = ANY (?) "
+                + "AND status = 'ACTIVE'", plans.values())).as("active plans").isEqualTo(n);
+        Map<String, Long> before = itemReminders(plans.values());
+        assertThat(before).as("the plans' item reminders, all in the future").containsOnlyKeys("SCHEDULED");
+
+        // the burst: every item reminder due now, in one statement
+        Set<String> burst = new HashSet<>();
+        pipeline.rows("UPDATE notifier.reminder SET due_at = now(), next_attempt_at = NULL, updated_at = now() "
+                + "WHERE plan_id = ANY (?) AND status = 'SCHEDULED' AND " + ITEM_REMINDERS + " RETURNING id",
+                plans.values()).forEach(r -> burst.add((String) r.get(0)));
+        assertThat((long) burst.size()).as("reminders made due").isEqualTo(before.get("SCHEDULED"));
+
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(50))
+                .until(() -> itemReminders(plans.values()).getOrDefault("SENT", 0L) >= burst.size() / 4);
+        stack.notifier().kill();
+        List<String> inFlight = pipeline.sendingNow();
+        long sentAtKill = itemReminders(plans.values()).getOrDefault("SENT", 0L);
+        assertThat(sentAtKill).as("SENT at the kill: in the middle of the burst").isLessThan(burst.size() * 3L / 4);
+
+        long restarted = System.nanoTime();
+        stack.notifier().start().waitUntilReady(READY);
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Map<String, Long> now = itemReminders(plans.values());
+            return !now.containsKey("SCHEDULED") && !now.containsKey("SENDING");
+        });
+        double drained = (System.nanoTime() - restarted) / 1e9;
+
+        assertThat(itemReminders(plans.values())).as("the burst, by status").isEqualTo(Map.of("SENT",
+                (long) burst.size()));
+        pipeline.assertConsistent(SETTLE);
+        List<String> sent = pipeline.rows("SELECT id FROM notifier.reminder WHERE plan_id = ANY (?) "
+                + "AND status = 'SENT'", plans.values()).stream().map(r -> (String) r.get(0)).toList();
+        int duplicates = pipeline.assertDeliveredOnce(plans, sent, inFlight, 1);
+        result(test, String.format(Locale.ROOT, "%d plans, %d reminders made due at once; killed with %d SENT and "
+                + "%d in flight; all %d SENT %.1f s after the restart (startup included), %d crash-window "
+                + "duplicate(s)", n, burst.size(), sentAtKill, inFlight.size(), burst.size(), drained, duplicates));
+    }
+
+    /** The item reminders of {@code plans}, counted by status. */
+    private static Map<String, Long> itemReminders(Collection<UUID> plans) {
+        Map<String, Long> byStatus = new HashMap<>();
+        pipeline.rows("SELECT status, count(*) FROM notifier.reminder WHERE plan_id = ANY (?) AND "
+                + ITEM_REMINDERS + " GROUP BY status", plans).forEach(r -> byStatus.put((String) r.get(0),
+                (Long) r.get(1)));
+        return byStatus;
     }
 
     private String statusOf(UUID plan, String kind) {

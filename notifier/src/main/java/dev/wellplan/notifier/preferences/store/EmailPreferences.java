@@ -1,8 +1,12 @@
 package dev.wellplan.notifier.preferences.store;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,8 +18,9 @@ import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.reminder.schedule.ReminderKind;
 
 /**
- * Reads and changes what a client wants in their inbox. The dispatcher asks {@link #allows} before
- * every send, so a change applies to the very next reminder, whatever was scheduled before it.
+ * Reads and changes what a client wants in their inbox. The dispatcher asks {@link #allowsAll} for
+ * each small group of reminders just before sending it, so a change applies from the next group on
+ * (within a fraction of a second), whatever was scheduled before it.
  */
 @ApplicationScoped
 public class EmailPreferences {
@@ -47,7 +52,23 @@ public class EmailPreferences {
      * message, not a routine reminder: it goes out even to a client who unsubscribed.
      */
     public boolean allows(UUID clientId, ReminderKind kind) {
-        return kind == ReminderKind.AWAITING_CLEARANCE || find(clientId).allows(kind);
+        return allows(find(clientId), kind);
+    }
+
+    /**
+     * {@link #allows} for several clients at once, their preferences read in one statement: the
+     * dispatcher asks this for each small group of reminders (a few dozen) just before sending them.
+     */
+    public BiPredicate<UUID, ReminderKind> allowsAll(Collection<UUID> clientIds) {
+        Map<UUID, EmailPreference> found = new HashMap<>();
+        if (!clientIds.isEmpty()) {
+            dao.findAll(clientIds.stream().distinct().toArray(UUID[]::new)).forEach(p -> found.put(p.clientId(), p));
+        }
+        return (clientId, kind) -> allows(found.getOrDefault(clientId, EmailPreference.everything(clientId)), kind);
+    }
+
+    private static boolean allows(EmailPreference preference, ReminderKind kind) {
+        return kind == ReminderKind.AWAITING_CLEARANCE || preference.allows(kind);
     }
 
     /** RFC 8058 one-click: no more e-mail for this client. Idempotent. */

@@ -1,6 +1,7 @@
 package dev.wellplan.notifier.preferences.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +18,11 @@ public interface PreferenceDao {
             SELECT client_id, all_off, muted_kinds, updated_at FROM notifier.email_preference
             WHERE client_id = :clientId""")
     Optional<EmailPreference> find(@Bind("clientId") UUID clientId);
+
+    @SqlQuery("""
+            SELECT client_id, all_off, muted_kinds, updated_at FROM notifier.email_preference
+            WHERE client_id = ANY(:clientIds)""")
+    List<EmailPreference> findAll(@Bind("clientIds") UUID[] clientIds);
 
     /** Everything off, the muted kinds kept for the day the client switches e-mail back on. */
     @SqlUpdate("""

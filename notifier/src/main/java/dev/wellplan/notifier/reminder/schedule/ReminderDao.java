@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -62,6 +65,12 @@ public interface ReminderDao {
     @SqlQuery("SELECT snapshot::text FROM notifier.plan_state WHERE plan_id = :planId")
     Optional<String> snapshot(@Bind("planId") UUID planId);
 
+    /** The applied snapshots of these plans, in one statement (the dispatcher reads a batch's plans at once). */
+    @SqlQuery("SELECT plan_id, snapshot::text AS snapshot FROM notifier.plan_state WHERE plan_id = ANY(:planIds)")
+    @KeyColumn("plan_id")
+    @ValueColumn("snapshot")
+    Map<UUID, String> snapshots(@Bind("planIds") UUID[] planIds);
+
     // ---- processed events ----------------------------------------------------------------
 
     @SqlUpdate("""
@@ -91,17 +100,48 @@ public interface ReminderDao {
             """ + "SELECT " + COLUMNS + " FROM claimed ORDER BY due_at, id")
     List<ReminderRow> claimDue(@Bind("now") Instant now, @Bind("limit") int limit, @Bind("by") String claimedBy);
 
-    /** Claims left behind by a dispatcher that died before recording the outcome go back to the queue. */
+    /**
+     * Claims that no live dispatcher holds go back to the queue: those of this instance (called between
+     * two of its runs, when nothing of it is in flight) and those of instances whose lease is older than
+     * {@code staleSeconds} (database time) or that never wrote one.
+     */
     @SqlUpdate("""
             UPDATE notifier.reminder SET status = 'SCHEDULED', claimed_by = NULL, claimed_at = NULL, updated_at = :now
-            WHERE status = 'SENDING' AND claimed_at < :staleBefore""")
-    int releaseStaleClaims(@Bind("staleBefore") Instant staleBefore, @Bind("now") Instant now);
+            WHERE status = 'SENDING'
+              AND (claimed_by IS NULL OR claimed_by = :me
+                   OR claimed_by NOT IN (SELECT instance FROM notifier.dispatcher
+                                         WHERE seen_at > now() - make_interval(secs => :staleSeconds)))""")
+    int releaseAbandonedClaims(@Bind("me") String me, @Bind("staleSeconds") double staleSeconds,
+                               @Bind("now") Instant now);
+
+    /** This dispatcher is alive (database time, so clocks of the notifiers' hosts do not matter). */
+    @SqlUpdate("""
+            INSERT INTO notifier.dispatcher (instance, started_at, seen_at) VALUES (:instance, now(), now())
+            ON CONFLICT (instance) DO UPDATE SET seen_at = now()""")
+    void renewLease(@Bind("instance") String instance);
+
+    /** Leases of instances gone for longer than {@code seconds}: no claim can refer to them any more. */
+    @SqlUpdate("DELETE FROM notifier.dispatcher WHERE seen_at < now() - make_interval(secs => :seconds)")
+    int forgetLeases(@Bind("seconds") double seconds);
 
     @SqlUpdate("""
             UPDATE notifier.reminder SET status = 'SENT', sent_at = :now, message_id = :messageId,
                    attempts = attempts + 1, last_error = NULL, updated_at = :now
             WHERE id = :id AND status = 'SENDING'""")
     int markSent(@Bind("id") String id, @Bind("messageId") String messageId, @Bind("now") Instant now);
+
+    /**
+     * {@link #markSent} for several reminders in one statement: element {@code i} of each array is one
+     * reminder, its Message-ID and when the SMTP server accepted it (ISO-8601).
+     */
+    @SqlUpdate("""
+            UPDATE notifier.reminder r SET status = 'SENT', sent_at = s.sent_at, message_id = s.message_id,
+                   attempts = r.attempts + 1, last_error = NULL, updated_at = s.sent_at
+            FROM unnest(CAST(:ids AS text[]), CAST(:messageIds AS text[]), CAST(:sentAt AS timestamptz[]))
+                 AS s(id, message_id, sent_at)
+            WHERE r.id = s.id AND r.status = 'SENDING'""")
+    int markAllSent(@Bind("ids") String[] ids, @Bind("messageIds") String[] messageIds,
+                    @Bind("sentAt") String[] sentAt);
 
     @SqlUpdate("""
             UPDATE notifier.reminder SET status = :status, last_error = :reason, updated_at = :now
