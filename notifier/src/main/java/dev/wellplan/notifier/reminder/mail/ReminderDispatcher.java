@@ -91,7 +91,7 @@ public class ReminderDispatcher {
     private volatile boolean leased;
 
     public ReminderDispatcher(Jdbi jdbi, Mailer mailer, MailComposer composer, EmailPreferences preferences, Clock clock,
-                              @ConfigProperty(name = "wellplan.dispatch.batch-size", defaultValue = "200") int batchSize,
+                              @ConfigProperty(name = "wellplan.dispatch.batch-size", defaultValue = "500") int batchSize,
                               @ConfigProperty(name = "wellplan.dispatch.max-attempts", defaultValue = "5") int maxAttempts,
                               @ConfigProperty(name = "wellplan.dispatch.stale-claim", defaultValue = "PT2M") Duration staleClaim,
                               @ConfigProperty(name = "wellplan.dispatch.grace") Optional<Duration> grace,

@@ -157,7 +157,7 @@ class ReminderDispatchBenchmark {
     @ConfigProperty(name = "quarkus.datasource.password")
     String dbPassword;
 
-    @ConfigProperty(name = "wellplan.dispatch.batch-size", defaultValue = "200")
+    @ConfigProperty(name = "wellplan.dispatch.batch-size", defaultValue = "500")
     int dispatchBatch;
 
     @ConfigProperty(name = "wellplan.dispatch.interval", defaultValue = "250ms")
