@@ -1,7 +1,6 @@
 package dev.wellplan.notifier.reminder.schedule;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +26,36 @@ public interface ReminderDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM notifier.reminder WHERE plan_id = :planId ORDER BY due_at, id")
     List<ReminderRow> findByPlan(@Bind("planId") UUID planId);
 
+    /**
+     * Adds a plan's new reminders in one statement: element {@code i} of each array is one reminder
+     * (its key, item id or null, kind, due instant and local time as ISO-8601 text, and zone).
+     */
     @SqlUpdate("""
             INSERT INTO notifier.reminder (id, plan_id, item_id, kind, due_at, local_time, time_zone, plan_version,
                                            status, created_at, updated_at)
-            VALUES (:id, :planId, :itemId, :kind, :dueAt, :localTime, :timeZone, :planVersion, 'SCHEDULED', :now, :now)""")
-    void insert(@Bind("id") String id, @Bind("planId") UUID planId, @Bind("itemId") String itemId,
-                @Bind("kind") String kind, @Bind("dueAt") Instant dueAt, @Bind("localTime") LocalDateTime localTime,
-                @Bind("timeZone") String timeZone, @Bind("planVersion") long planVersion, @Bind("now") Instant now);
+            SELECT r.id, :planId, r.item_id, r.kind, r.due_at, r.local_time, r.time_zone, :planVersion,
+                   'SCHEDULED', :now, :now
+            FROM unnest(CAST(:ids AS text[]), CAST(:itemIds AS text[]), CAST(:kinds AS text[]),
+                        CAST(:dueAt AS timestamptz[]), CAST(:localTime AS timestamp[]), CAST(:timeZones AS text[]))
+                 AS r(id, item_id, kind, due_at, local_time, time_zone)""")
+    int insertAll(@Bind("planId") UUID planId, @Bind("planVersion") long planVersion, @Bind("now") Instant now,
+                  @Bind("ids") String[] ids, @Bind("itemIds") String[] itemIds, @Bind("kinds") String[] kinds,
+                  @Bind("dueAt") String[] dueAt, @Bind("localTime") String[] localTime,
+                  @Bind("timeZones") String[] timeZones);
 
-    /** Moves a reminder that is not sent yet (a rescheduled item, a resumed plan). */
+    /**
+     * Moves reminders that are not sent yet (a rescheduled item, a resumed plan) in one statement;
+     * the arrays are read as in {@link #insertAll}. A reminder sent meanwhile is left alone.
+     */
     @SqlUpdate("""
-            UPDATE notifier.reminder SET due_at = :dueAt, local_time = :localTime, time_zone = :timeZone,
+            UPDATE notifier.reminder r SET due_at = m.due_at, local_time = m.local_time, time_zone = m.time_zone,
                    plan_version = :planVersion, status = 'SCHEDULED', attempts = 0, last_error = NULL, updated_at = :now
-            WHERE id = :id AND status IN ('SCHEDULED', 'CANCELLED', 'SKIPPED')""")
-    int reschedule(@Bind("id") String id, @Bind("dueAt") Instant dueAt, @Bind("localTime") LocalDateTime localTime,
-                   @Bind("timeZone") String timeZone, @Bind("planVersion") long planVersion, @Bind("now") Instant now);
+            FROM unnest(CAST(:ids AS text[]), CAST(:dueAt AS timestamptz[]), CAST(:localTime AS timestamp[]),
+                        CAST(:timeZones AS text[])) AS m(id, due_at, local_time, time_zone)
+            WHERE r.id = m.id AND r.status IN ('SCHEDULED', 'CANCELLED', 'SKIPPED')""")
+    int rescheduleAll(@Bind("planVersion") long planVersion, @Bind("now") Instant now, @Bind("ids") String[] ids,
+                      @Bind("dueAt") String[] dueAt, @Bind("localTime") String[] localTime,
+                      @Bind("timeZones") String[] timeZones);
 
     @SqlUpdate("""
             UPDATE notifier.reminder SET status = 'CANCELLED', plan_version = :planVersion, updated_at = :now
@@ -73,14 +87,18 @@ public interface ReminderDao {
 
     // ---- processed events ----------------------------------------------------------------
 
+    /**
+     * Claims an event for this transaction: 1 when it was not processed before, 0 when it was (or a
+     * transaction that processes it concurrently commits first; this one waits for it on the key).
+     */
     @SqlUpdate("""
             INSERT INTO notifier.processed_event (event_id, plan_id, plan_version, outcome, processed_at)
             VALUES (:eventId, :planId, :planVersion, :outcome, :now) ON CONFLICT (event_id) DO NOTHING""")
     int markProcessed(@Bind("eventId") UUID eventId, @Bind("planId") UUID planId,
                       @Bind("planVersion") long planVersion, @Bind("outcome") String outcome, @Bind("now") Instant now);
 
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM notifier.processed_event WHERE event_id = :eventId)")
-    boolean alreadyProcessed(@Bind("eventId") UUID eventId);
+    @SqlUpdate("UPDATE notifier.processed_event SET outcome = :outcome WHERE event_id = :eventId")
+    int setOutcome(@Bind("eventId") UUID eventId, @Bind("outcome") String outcome);
 
     // ---- dispatch ------------------------------------------------------------------------
 

@@ -1,6 +1,8 @@
 package dev.wellplan.notifier.reminder.schedule;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,11 @@ import dev.wellplan.contract.PlanEventCodec;
  * processed, or older than the version already applied, changes nothing; a newer one cancels
  * what is no longer wanted, adds what is new, moves what moved and leaves what is the same.
  * The processed mark and the ledger changes commit in one transaction.
+ *
+ * <p>An event costs a handful of statements whatever the size of the plan: the processed mark
+ * goes first (its key makes a duplicate, even a concurrent one, find out at once), then the
+ * plan's version lock, its ledger in one read, and the new, moved and cancelled reminders each
+ * in one statement. All of them run on one JDBI handle, on the transaction's connection.
  */
 @ApplicationScoped
 public class ReminderSchedule {
@@ -28,57 +35,97 @@ public class ReminderSchedule {
 
     public enum Outcome { APPLIED, DUPLICATE, STALE }
 
-    private final ReminderDao dao;
+    private final Jdbi jdbi;
     private final ReminderPolicy policy;
     private final Clock clock;
 
     public ReminderSchedule(Jdbi jdbi, ReminderPolicy policy, Clock clock) {
-        this.dao = jdbi.onDemand(ReminderDao.class);
+        this.jdbi = jdbi;
         this.policy = policy;
         this.clock = clock;
     }
 
     @Transactional
     public Outcome reconcile(PlanEvent event) {
-        if (dao.alreadyProcessed(event.eventId())) {
+        return jdbi.withExtension(ReminderDao.class, dao -> reconcile(dao, event));
+    }
+
+    private Outcome reconcile(ReminderDao dao, PlanEvent event) {
+        Instant now = clock.instant();
+        // Marked APPLIED up front, corrected below when stale; nobody sees it before the commit.
+        if (dao.markProcessed(event.eventId(), event.planId(), event.planVersion(), Outcome.APPLIED.name(), now) == 0) {
             return Outcome.DUPLICATE;
         }
-        var now = clock.instant();
         Optional<Long> applied = dao.lockAppliedVersion(event.planId());
         if (applied.isPresent() && applied.get() >= event.planVersion()) {
-            dao.markProcessed(event.eventId(), event.planId(), event.planVersion(), Outcome.STALE.name(), now);
+            dao.setOutcome(event.eventId(), Outcome.STALE.name());
             LOG.debugf("plan %s v%d: older than applied v%d, ignored", event.planId(), event.planVersion(), applied.get());
             return Outcome.STALE;
         }
-        apply(event, policy.desired(event), now);
+        apply(dao, event, policy.desired(event), now);
         dao.saveState(event.planId(), event.planVersion(), event.plan().status(), snapshotJson(event), now);
-        dao.markProcessed(event.eventId(), event.planId(), event.planVersion(), Outcome.APPLIED.name(), now);
         return Outcome.APPLIED;
     }
 
-    private void apply(PlanEvent event, List<DesiredReminder> desired, java.time.Instant now) {
+    private void apply(ReminderDao dao, PlanEvent event, List<DesiredReminder> desired, Instant now) {
         Map<String, ReminderRow> existing = new HashMap<>();
         for (ReminderRow row : dao.findByPlan(event.planId())) {
             existing.put(row.id(), row);
         }
-        int added = 0;
-        int moved = 0;
+        List<DesiredReminder> added = new ArrayList<>();
+        List<DesiredReminder> moved = new ArrayList<>();
         for (DesiredReminder want : desired) {
             ReminderRow have = existing.remove(want.key());
             if (have == null) {
-                dao.insert(want.key(), want.planId(), want.itemId(), want.kind().name(), want.dueAt(), want.localTime(),
-                        want.zone().getId(), event.planVersion(), now);
-                added++;
+                added.add(want);
             } else if (needsMove(have, want)) {
-                moved += dao.reschedule(want.key(), want.dueAt(), want.localTime(), want.zone().getId(),
-                        event.planVersion(), now);
+                moved.add(want);
             }
         }
         List<String> unwanted = existing.values().stream()
                 .filter(r -> "SCHEDULED".equals(r.status())).map(ReminderRow::id).toList();
+
+        int inserted = added.isEmpty() ? 0 : insertAll(dao, event, added, now);
+        int rescheduled = moved.isEmpty() ? 0 : rescheduleAll(dao, event, moved, now);
         int cancelled = unwanted.isEmpty() ? 0 : dao.cancel(unwanted, event.planVersion(), now);
         LOG.infof("plan %s v%d applied: %d reminders added, %d moved, %d cancelled",
-                event.planId(), event.planVersion(), added, moved, cancelled);
+                event.planId(), event.planVersion(), inserted, rescheduled, cancelled);
+    }
+
+    private static int insertAll(ReminderDao dao, PlanEvent event, List<DesiredReminder> added, Instant now) {
+        int n = added.size();
+        String[] ids = new String[n];
+        String[] itemIds = new String[n];
+        String[] kinds = new String[n];
+        String[] dueAt = new String[n];
+        String[] localTime = new String[n];
+        String[] zones = new String[n];
+        for (int i = 0; i < n; i++) {
+            DesiredReminder want = added.get(i);
+            ids[i] = want.key();
+            itemIds[i] = want.itemId();
+            kinds[i] = want.kind().name();
+            dueAt[i] = want.dueAt().toString();
+            localTime[i] = want.localTime().toString();
+            zones[i] = want.zone().getId();
+        }
+        return dao.insertAll(event.planId(), event.planVersion(), now, ids, itemIds, kinds, dueAt, localTime, zones);
+    }
+
+    private static int rescheduleAll(ReminderDao dao, PlanEvent event, List<DesiredReminder> moved, Instant now) {
+        int n = moved.size();
+        String[] ids = new String[n];
+        String[] dueAt = new String[n];
+        String[] localTime = new String[n];
+        String[] zones = new String[n];
+        for (int i = 0; i < n; i++) {
+            DesiredReminder want = moved.get(i);
+            ids[i] = want.key();
+            dueAt[i] = want.dueAt().toString();
+            localTime[i] = want.localTime().toString();
+            zones[i] = want.zone().getId();
+        }
+        return dao.rescheduleAll(event.planVersion(), now, ids, dueAt, localTime, zones);
     }
 
     /** A reminder already sent stays sent; one not sent yet follows the newest plan. */
@@ -95,6 +142,7 @@ public class ReminderSchedule {
                 || !have.timeZone().equals(want.zone().getId());
     }
 
+    /** The event as this notifier read it, written out again rather than stored as received: one clean JSON document. */
     private static String snapshotJson(PlanEvent event) {
         return PlanEventCodec.toJson(event);
     }

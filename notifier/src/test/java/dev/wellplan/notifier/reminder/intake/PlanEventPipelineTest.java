@@ -2,6 +2,7 @@ package dev.wellplan.notifier.reminder.intake;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 import dev.wellplan.contract.PlanEvent;
@@ -33,6 +36,8 @@ import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.notifier.PlanEvents;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.reminder.mail.MailComposer;
+import dev.wellplan.notifier.reminder.schedule.ReminderDao;
+import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,6 +47,9 @@ class PlanEventPipelineTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    Jdbi jdbi;
 
     private void publish(String key, String value) throws Exception {
         Properties props = new Properties();
@@ -113,6 +121,51 @@ class PlanEventPipelineTest {
         var reason = dead.get(0).headers().lastHeader("dead-letter-reason");
         assertThat(reason).isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not a readable plan event");
+    }
+
+    @Test
+    void each_plan_s_events_are_applied_in_the_order_published() throws Exception {
+        // Plans spread over the topic's partitions, each plan's five versions published back to back: were two
+        // records of one partition ever applied concurrently or out of order (say, the consumer made unordered
+        // without an ordering of its own), a version would land after a newer one and be found STALE.
+        List<UUID> plans = new ArrayList<>();
+        List<UUID> events = new ArrayList<>();
+        Instant at = Instant.now().plus(Duration.ofDays(30)); // nothing falls due while the test looks
+        LocalDateTime strength = LocalDateTime.now().plusDays(40).withHour(7).withMinute(30).withSecond(0).withNano(0);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            for (int p = 0; p < 12; p++) {
+                UUID planId = UUID.randomUUID();
+                plans.add(planId);
+                for (long version = 1; version <= 5; version++) {
+                    PlanEvent event = PlanEvents.event(planId, version,
+                            version == 1 ? PlanEventType.PlanCreated : PlanEventType.PlanAdjusted, "ACTIVE",
+                            "Europe/Lisbon", at, List.of(PlanEvents.strength("strength-1", strength.plusDays(version))));
+                    events.add(event.eventId());
+                    producer.send(new ProducerRecord<>(PlanEvent.TOPIC, planId.toString(), PlanEventCodec.toJson(event)));
+                }
+            }
+            producer.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> outcomes(events).size() == events.size());
+        assertThat(outcomes(events)).as("every version applied, none found older than one applied before it")
+                .containsOnly("APPLIED");
+        for (UUID planId : plans) {
+            assertThat(jdbi.onDemand(ReminderDao.class).findByPlan(planId))
+                    .filteredOn(r -> r.kind().equals("STRENGTH_DAY"))
+                    .as("plan %s ends on its newest version", planId)
+                    .extracting(ReminderRow::localTime, ReminderRow::planVersion, ReminderRow::status)
+                    .containsExactly(tuple(strength.plusDays(5), 5L, "SCHEDULED"));
+        }
+    }
+
+    private List<String> outcomes(List<UUID> eventIds) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT outcome FROM notifier.processed_event WHERE event_id = ANY(:ids)")
+                .bindArray("ids", UUID.class, eventIds.toArray()).mapTo(String.class).list());
     }
 
     @Test
