@@ -53,7 +53,7 @@ import io.quarkus.scheduler.Scheduled;
  * at once (one per pooled SMTP connection, {@code quarkus.mailer.max-pool-size}); one plan's reminders
  * stay on one sender, in due order. This thread records what the senders report, all that is ready in
  * one statement (a group commit: one row when mail is slow, dozens at full speed). A sender may only
- * start a message while fewer than {@link #unrecordedMax()} (2 × senders) messages are sent and not yet
+ * start a message while fewer than 2 × senders messages are sent and not yet
  * recorded, so a notifier that dies sends again at most that many.
  *
  * <p>Claims belong to a live dispatcher: each instance writes a lease ({@code notifier.dispatcher},
@@ -132,11 +132,6 @@ public class ReminderDispatcher {
         lease.shutdownNow();
         claiming.shutdown();
         sending.shutdown();
-    }
-
-    /** Messages a sender may have sent that are not yet recorded SENT: the widest crash window. */
-    public int unrecordedMax() {
-        return 2 * senders;
     }
 
     @Scheduled(every = "${wellplan.dispatch.interval:250ms}", identity = "reminder-dispatch",

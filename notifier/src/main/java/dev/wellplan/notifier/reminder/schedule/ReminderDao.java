@@ -142,14 +142,8 @@ public interface ReminderDao {
     @SqlUpdate("DELETE FROM notifier.dispatcher WHERE seen_at < now() - make_interval(secs => :seconds)")
     int forgetLeases(@Bind("seconds") double seconds);
 
-    @SqlUpdate("""
-            UPDATE notifier.reminder SET status = 'SENT', sent_at = :now, message_id = :messageId,
-                   attempts = attempts + 1, last_error = NULL, updated_at = :now
-            WHERE id = :id AND status = 'SENDING'""")
-    int markSent(@Bind("id") String id, @Bind("messageId") String messageId, @Bind("now") Instant now);
-
     /**
-     * {@link #markSent} for several reminders in one statement: element {@code i} of each array is one
+     * Records sent reminders in one statement (only those still SENDING): element {@code i} of each array is one
      * reminder, its Message-ID and when the SMTP server accepted it (ISO-8601).
      */
     @SqlUpdate("""
