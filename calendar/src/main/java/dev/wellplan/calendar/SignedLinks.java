@@ -58,9 +58,8 @@ public final class SignedLinks {
         this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
     }
 
-    /** A token for {@code subject}, good for {@code purpose} until {@code expires}. */
     /**
-     * The signer for the configured {@code wellplan.mail.link-secret}, which the planner and the
+     * The signer for the configured {@code wellplan.links.secret}, which the planner and the
      * notifier share.
      *
      * @throws IllegalStateException with the fix in its message when the secret is missing or short
@@ -68,7 +67,7 @@ public final class SignedLinks {
     public static SignedLinks fromConfiguredSecret(Optional<String> secret) {
         byte[] bytes = secret.map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
         if (bytes.length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("wellplan.mail.link-secret (env WELLPLAN_MAIL_LINK_SECRET) is "
+            throw new IllegalStateException("wellplan.links.secret (env WELLPLAN_LINKS_SECRET) is "
                     + (bytes.length == 0 ? "not set" : "too short (" + bytes.length + " bytes)")
                     + ": set it to a random value of at least " + MIN_SECRET_BYTES + " bytes, e.g. "
                     + "`openssl rand -base64 48`, the same on the planner and the notifier. It signs the unsubscribe, "
@@ -77,6 +76,7 @@ public final class SignedLinks {
         return new SignedLinks(bytes);
     }
 
+    /** A token for {@code subject}, good for {@code purpose} until {@code expires}. */
     public String token(String purpose, String subject, Instant expires) {
         checkPurpose(purpose);
         Objects.requireNonNull(subject, "subject");

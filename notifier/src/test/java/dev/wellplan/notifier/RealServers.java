@@ -7,7 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.wellplan.stack.Ports;
-import dev.wellplan.stack.TestServers;
+import dev.wellplan.testing.TestServers;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** Real PostgreSQL, Kafka and SMTP (GreenMail) for the notifier's tests, once per JVM. */

@@ -2,7 +2,7 @@ package dev.wellplan.planner;
 
 import java.util.Map;
 
-import dev.wellplan.stack.TestServers;
+import dev.wellplan.testing.TestServers;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** Starts (once per JVM) the real PostgreSQL and Kafka the planner's tests run against. */

@@ -7,14 +7,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.wellplan.calendar.SignedLinks;
-import io.quarkus.runtime.Startup;
+import dev.wellplan.support.links.LinkConfig;
 
 /**
  * The signed links a client follows from an e-mail without signing in. Each link carries a token
- * bound to its purpose, so an unsubscribe link opens nothing else. Built at startup: a missing or
- * short secret stops the notifier with a message that says how to fix it.
+ * bound to its purpose, so an unsubscribe link opens nothing else; the key and the lifetimes are the
+ * shared {@link LinkConfig}.
  */
-@Startup
 @ApplicationScoped
 public class ClientLinks {
 
@@ -28,11 +27,13 @@ public class ClientLinks {
     }
 
     private final MailConfig config;
+    private final LinkConfig lifetimes;
     private final SignedLinks signer;
 
-    public ClientLinks(MailConfig config) {
+    public ClientLinks(MailConfig config, LinkConfig lifetimes, SignedLinks signer) {
         this.config = config;
-        this.signer = signer(config.linkSecret());
+        this.lifetimes = lifetimes;
+        this.signer = signer;
     }
 
     public String unsubscribeUrl(UUID client, Instant now) {
@@ -44,7 +45,7 @@ public class ClientLinks {
     }
 
     public CalendarFeed calendarFeed(UUID planId, Instant now) {
-        String token = signer.token(CALENDAR, planId.toString(), now.plus(config.calendarLinkLifetime()));
+        String token = signer.token(CALENDAR, planId.toString(), now.plus(lifetimes.calendarLifetime()));
         String https = base(config.plannerBaseUrl()) + "/api/plans/" + planId + "/calendar.ics?token=" + token;
         return new CalendarFeed(https, https.replaceFirst("^https?://", "webcal://"));
     }
@@ -72,14 +73,10 @@ public class ClientLinks {
     }
 
     private String token(String purpose, UUID client, Instant now) {
-        return signer.token(purpose, client.toString(), now.plus(config.linkLifetime()));
+        return signer.token(purpose, client.toString(), now.plus(lifetimes.lifetime()));
     }
 
     private static String base(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    static SignedLinks signer(Optional<String> secret) {
-        return SignedLinks.fromConfiguredSecret(secret);
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.wellplan.calendar.SignedLinks;
+import dev.wellplan.support.links.LinkConfig;
 
 /** Plain JUnit: the links and the startup check, without starting the service. */
 class ClientLinksTest {
@@ -18,8 +19,8 @@ class ClientLinksTest {
     private static final String SECRET = "a-secret-for-this-test-only-0123456789";
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
 
-    private final ClientLinks links = new ClientLinks(config(Optional.of(SECRET)));
     private final SignedLinks signer = new SignedLinks(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private final ClientLinks links = new ClientLinks(mailConfig(), linkConfig(Optional.of(SECRET)), signer);
 
     @Test
     void every_link_carries_a_token_for_its_own_purpose_only() {
@@ -42,10 +43,10 @@ class ClientLinksTest {
 
     @Test
     void a_missing_or_short_secret_stops_the_service_with_a_message_that_says_what_to_set() {
-        assertThatThrownBy(() -> ClientLinks.signer(Optional.empty()))
+        assertThatThrownBy(() -> SignedLinks.fromConfiguredSecret(Optional.empty()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("WELLPLAN_MAIL_LINK_SECRET").hasMessageContaining("not set");
-        assertThatThrownBy(() -> ClientLinks.signer(Optional.of("short")))
+                .hasMessageContaining("WELLPLAN_LINKS_SECRET").hasMessageContaining("not set");
+        assertThatThrownBy(() -> SignedLinks.fromConfiguredSecret(Optional.of("short")))
                 .hasMessageContaining("too short (5 bytes)").hasMessageContaining("at least 32 bytes");
     }
 
@@ -53,7 +54,26 @@ class ClientLinksTest {
         return url.substring(url.indexOf("token=") + "token=".length());
     }
 
-    private static MailConfig config(Optional<String> secret) {
+    private static LinkConfig linkConfig(Optional<String> secret) {
+        return new LinkConfig() {
+            @Override
+            public Optional<String> secret() {
+                return secret;
+            }
+
+            @Override
+            public Duration lifetime() {
+                return Duration.ofDays(60);
+            }
+
+            @Override
+            public Duration calendarLifetime() {
+                return Duration.ofDays(400);
+            }
+        };
+    }
+
+    private static MailConfig mailConfig() {
         return new MailConfig() {
             @Override
             public String publicBaseUrl() {
@@ -63,21 +83,6 @@ class ClientLinksTest {
             @Override
             public String plannerBaseUrl() {
                 return "https://plans.example.org";
-            }
-
-            @Override
-            public Optional<String> linkSecret() {
-                return secret;
-            }
-
-            @Override
-            public Duration linkLifetime() {
-                return Duration.ofDays(60);
-            }
-
-            @Override
-            public Duration calendarLinkLifetime() {
-                return Duration.ofDays(400);
             }
 
             @Override

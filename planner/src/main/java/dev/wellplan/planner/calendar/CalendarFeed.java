@@ -16,7 +16,6 @@ import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.plan.store.PlanRow;
 import dev.wellplan.rules.Client;
 import dev.wellplan.rules.Plan;
-import io.quarkus.runtime.Startup;
 
 /**
  * A plan's newest version as an RFC 5545 calendar (METHOD:PUBLISH) that calendar apps subscribe to,
@@ -24,7 +23,6 @@ import io.quarkus.runtime.Startup;
  * so the feed and the notifier's attachments describe the same events with the same UIDs. DTSTAMP
  * is when the version was saved: the feed of one version is the same text at every poll.
  */
-@Startup
 @ApplicationScoped
 public class CalendarFeed {
 
@@ -41,10 +39,10 @@ public class CalendarFeed {
     private final SignedLinks links;
     private final Clock clock;
 
-    public CalendarFeed(Jdbi jdbi, PlanDocuments documents, CalendarLinkConfig config, Clock clock) {
+    public CalendarFeed(Jdbi jdbi, PlanDocuments documents, SignedLinks links, Clock clock) {
         this.plans = jdbi.onDemand(PlanDao.class);
         this.documents = documents;
-        this.links = signer(config.linkSecret());
+        this.links = links;
         this.clock = clock;
     }
 
@@ -64,9 +62,5 @@ public class CalendarFeed {
         var snapshot = PlanEvents.snapshot(row.id(), row.version(), row.clientId(),
                 new Client(client.name(), client.email(), plan.timeZone()), null, plan);
         return new Feed(row.version(), PlanCalendar.of(snapshot, row.updatedAt()));
-    }
-
-    static SignedLinks signer(Optional<String> secret) {
-        return SignedLinks.fromConfiguredSecret(secret);
     }
 }

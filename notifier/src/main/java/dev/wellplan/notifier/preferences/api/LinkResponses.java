@@ -1,14 +1,14 @@
 package dev.wellplan.notifier.preferences.api;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.wellplan.calendar.SignedLinks;
+import dev.wellplan.support.problem.Problem;
+import dev.wellplan.support.problem.ProblemMappers;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -19,7 +19,6 @@ import io.quarkus.qute.TemplateInstance;
 final class LinkResponses {
 
     static final String HTML = "text/html;charset=UTF-8";
-    static final String PROBLEM = "application/problem+json";
 
     private LinkResponses() {
     }
@@ -49,15 +48,9 @@ final class LinkResponses {
             return page(status, Pages.linkProblem(status, title,
                     Character.toUpperCase(detail.charAt(0)) + detail.substring(1) + "."));
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        if (field != null) {
-            problem.put("errors", List.of(Map.of("field", field, "message", detail)));
-        }
-        return Response.status(status).type(PROBLEM).entity(problem).header("Cache-Control", "no-store").build();
+        List<Problem.FieldError> errors = field == null ? List.of() : List.of(new Problem.FieldError(field, detail));
+        return Response.fromResponse(ProblemMappers.respond(new Problem("about:blank", title, status, detail, null, errors)))
+                .header("Cache-Control", "no-store").build();
     }
 
     private static boolean wantsHtml(HttpHeaders headers) {

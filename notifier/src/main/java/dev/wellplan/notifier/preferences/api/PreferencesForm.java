@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.wellplan.notifier.preferences.store.EmailPreference;
-import dev.wellplan.notifier.reminder.schedule.ReminderKind;
+import dev.wellplan.reminders.ReminderKind;
 
 /**
  * The preferences page: the master switch and one switch per routine reminder.

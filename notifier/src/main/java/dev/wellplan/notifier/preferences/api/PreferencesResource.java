@@ -23,7 +23,7 @@ import dev.wellplan.calendar.SignedLinks;
 import dev.wellplan.notifier.links.ClientLinks;
 import dev.wellplan.notifier.preferences.store.EmailPreference;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
-import dev.wellplan.notifier.reminder.schedule.ReminderKind;
+import dev.wellplan.reminders.ReminderKind;
 
 /** The preferences page of every e-mail: e-mail on or off, and which routine reminders to get. */
 @Path("/preferences")

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.wellplan.notifier.reminder.schedule.ReminderKind;
+import dev.wellplan.reminders.ReminderKind;
 
 /**
  * What a client wants in their inbox. {@code allOff} stops every e-mail; {@code mutedKinds} stops

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanSnapshot;
-import dev.wellplan.notifier.reminder.schedule.ReminderKind;
+import dev.wellplan.reminders.ReminderKind;
 
 /**
  * Reads and changes what a client wants in their inbox. The dispatcher asks {@link #allowsAll} for

@@ -8,11 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
+import dev.wellplan.support.problem.ProblemException;
 
 @Path("/api/plans/{id}/reminders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,17 +26,17 @@ public class ReminderResource {
 
     /** What the notifier will send and has sent for a plan, in due order. */
     @GET
-    public Response reminders(@PathParam("id") String id) {
+    public List<ReminderView> reminders(@PathParam("id") String id) {
         UUID planId;
         try {
             planId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            return Problems.notFound("plan " + id);
+            throw ProblemException.notFound("plan " + id); // a malformed id names no plan
         }
         List<ReminderView> reminders = dao.findByPlan(planId).stream().map(ReminderView::of).toList();
         if (reminders.isEmpty() && dao.snapshot(planId).isEmpty()) {
-            return Problems.notFound("plan " + id);
+            throw new ProblemException(404, "Not Found", "plan " + id + " is not known to the notifier", List.of());
         }
-        return Response.ok(reminders).build();
+        return reminders;
     }
 }

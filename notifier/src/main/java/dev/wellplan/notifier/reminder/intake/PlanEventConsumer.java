@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import dev.wellplan.contract.InvalidPlanEventException;
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
-import dev.wellplan.notifier.reminder.schedule.ReminderPolicy;
+import dev.wellplan.reminders.ReminderPolicy;
 import dev.wellplan.notifier.reminder.schedule.ReminderSchedule;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 

@@ -20,7 +20,7 @@ import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.links.ClientLinks;
 import dev.wellplan.notifier.links.MailConfig;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
-import dev.wellplan.notifier.reminder.schedule.ReminderKind;
+import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -35,8 +34,7 @@ import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
-import dev.wellplan.notifier.reminder.schedule.ReminderKind;
-import dev.wellplan.notifier.reminder.schedule.ReminderPolicy;
+import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -69,8 +67,6 @@ import io.quarkus.scheduler.Scheduled;
 public class ReminderDispatcher {
 
     private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
-    private static final Set<ReminderKind> PLAN_WIDE = Set.of(ReminderKind.WELCOME, ReminderKind.PLAN_CHANGED,
-            ReminderKind.PLAN_CANCELLED, ReminderKind.AWAITING_CLEARANCE);
 
     private final ReminderDao dao;
     private final Mailer mailer;
@@ -229,7 +225,7 @@ public class ReminderDispatcher {
                                 BiPredicate<UUID, ReminderKind> wanted) {
         ReminderKind kind = ReminderKind.valueOf(reminder.kind());
         // Checked again at send time: the plan may have changed since the reminder was scheduled (invariant 3).
-        if (plan == null || (!PLAN_WIDE.contains(kind) && !ReminderPolicy.ACTIVE.equals(plan.status()))) {
+        if (plan == null || !kind.allowedWhile(plan.status())) {
             dao.markClosed(reminder.id(), "CANCELLED", "plan is not active", now);
             return false;
         }

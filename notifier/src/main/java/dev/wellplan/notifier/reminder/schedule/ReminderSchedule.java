@@ -16,6 +16,9 @@ import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
+import dev.wellplan.reminders.DesiredReminder;
+import dev.wellplan.reminders.ReminderKind;
+import dev.wellplan.reminders.ReminderPolicy;
 
 /**
  * Makes the reminder ledger equal to what the newest plan version asks for. An event already

@@ -29,7 +29,7 @@ import dev.wellplan.notifier.Inbox;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.links.ClientLinks;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
-import dev.wellplan.notifier.reminder.schedule.ReminderKind;
+import dev.wellplan.reminders.ReminderKind;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -43,7 +43,7 @@ class UnsubscribeApiTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @ConfigProperty(name = "wellplan.mail.link-secret")
+    @ConfigProperty(name = "wellplan.links.secret")
     String secret;
 
     @Inject

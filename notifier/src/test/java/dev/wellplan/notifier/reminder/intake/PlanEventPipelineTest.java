@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanEventType;
-import dev.wellplan.notifier.PlanEvents;
+import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.reminder.mail.MailComposer;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
@@ -74,8 +74,8 @@ class PlanEventPipelineTest {
     @Test
     void a_plan_event_becomes_reminders_and_a_welcome_email_sent_once() throws Exception {
         UUID planId = UUID.randomUUID();
-        PlanEvent event = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", Instant.now(),
-                List.of(PlanEvents.strength("strength-1", LocalDateTime.now().plusDays(3).withHour(7).withMinute(30))));
+        PlanEvent event = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", Instant.now(),
+                List.of(TestEvents.strength("strength-1", LocalDateTime.now().plusDays(3).withHour(7).withMinute(30))));
 
         publish(planId.toString(), PlanEventCodec.toJson(event));
         publish(planId.toString(), PlanEventCodec.toJson(event)); // a duplicate delivery
@@ -100,7 +100,7 @@ class PlanEventPipelineTest {
         String poisonKey = "poison-" + UUID.randomUUID();
         publish(poisonKey, "{ this is not a plan event");
         UUID planId = UUID.randomUUID();
-        PlanEvent good = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", Instant.now(), List.of());
+        PlanEvent good = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", Instant.now(), List.of());
         publish(planId.toString(), PlanEventCodec.toJson(good));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/plans/" + planId + "/reminders")
@@ -141,9 +141,9 @@ class PlanEventPipelineTest {
                 UUID planId = UUID.randomUUID();
                 plans.add(planId);
                 for (long version = 1; version <= 5; version++) {
-                    PlanEvent event = PlanEvents.event(planId, version,
+                    PlanEvent event = TestEvents.event(planId, version,
                             version == 1 ? PlanEventType.PlanCreated : PlanEventType.PlanAdjusted, "ACTIVE",
-                            "Europe/Lisbon", at, List.of(PlanEvents.strength("strength-1", strength.plusDays(version))));
+                            "Europe/Lisbon", at, List.of(TestEvents.strength("strength-1", strength.plusDays(version))));
                     events.add(event.eventId());
                     producer.send(new ProducerRecord<>(PlanEvent.TOPIC, planId.toString(), PlanEventCodec.toJson(event)));
                 }
@@ -172,7 +172,8 @@ class PlanEventPipelineTest {
     void unknown_plan_is_a_404_problem() {
         given().when().get("/api/plans/" + UUID.randomUUID() + "/reminders").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().when().get("/api/plans/nope/reminders").then().statusCode(404);
+        given().when().get("/api/plans/nope/reminders").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     private KafkaConsumer<String, String> consumer() {

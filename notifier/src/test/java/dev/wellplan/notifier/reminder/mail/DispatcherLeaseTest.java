@@ -17,7 +17,7 @@ import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.notifier.ClientPlans;
 import dev.wellplan.notifier.Inbox;
-import dev.wellplan.notifier.PlanEvents;
+import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
@@ -43,9 +43,9 @@ class DispatcherLeaseTest {
     @Test
     void claims_of_a_dispatcher_whose_lease_ran_out_are_sent_and_those_of_a_live_one_are_left_alone() {
         UUID planId = UUID.randomUUID();
-        PlanEvent event = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
-                Instant.now(), List.of(PlanEvents.strength("strength-1", ClientPlans.inDays(3, 12, 0)),
-                        PlanEvents.strength("strength-2", ClientPlans.inDays(5, 12, 0))));
+        PlanEvent event = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+                Instant.now(), List.of(TestEvents.strength("strength-1", ClientPlans.inDays(3, 12, 0)),
+                        TestEvents.strength("strength-2", ClientPlans.inDays(5, 12, 0))));
         schedule.reconcile(event);
         await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(planId + ":plan:welcome")));
         String gone = planId + ":strength-1:strength_day";

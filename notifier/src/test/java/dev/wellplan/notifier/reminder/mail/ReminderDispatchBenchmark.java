@@ -73,7 +73,7 @@ import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
-import dev.wellplan.notifier.reminder.schedule.ReminderKind;
+import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import dev.wellplan.stack.MailServer;
 import io.agroal.api.AgroalDataSource;

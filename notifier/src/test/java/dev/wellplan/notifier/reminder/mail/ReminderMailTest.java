@@ -29,7 +29,7 @@ import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.ClientPlans;
 import dev.wellplan.notifier.Inbox;
 import dev.wellplan.notifier.RealServers;
-import dev.wellplan.notifier.reminder.schedule.ReminderKind;
+import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

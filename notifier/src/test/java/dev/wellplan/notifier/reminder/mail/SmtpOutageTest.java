@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.notifier.Inbox;
-import dev.wellplan.notifier.PlanEvents;
+import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
@@ -48,7 +48,7 @@ class SmtpOutageTest {
     @Test
     void reminders_due_while_smtp_is_down_are_retried_and_sent_once_it_is_back() {
         UUID planId = UUID.randomUUID();
-        PlanEvent event = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+        PlanEvent event = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
                 java.time.Instant.now(), List.of());
         String address = event.plan().client().email();
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.notifier.Inbox;
-import dev.wellplan.notifier.PlanEvents;
+import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
@@ -46,8 +46,8 @@ class StaleReminderTest {
     void a_workout_reminder_two_days_late_is_skipped_while_a_late_welcome_still_goes_out() {
         UUID planId = UUID.randomUUID();
         LocalDateTime twoDaysAgo = LocalDateTime.now(ZoneId.of("Europe/Lisbon")).minusDays(2).withHour(12).withMinute(0);
-        PlanEvent event = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
-                Instant.now().minus(Duration.ofHours(20)), List.of(PlanEvents.strength("strength-1", twoDaysAgo)));
+        PlanEvent event = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+                Instant.now().minus(Duration.ofHours(20)), List.of(TestEvents.strength("strength-1", twoDaysAgo)));
 
         schedule.reconcile(event);
 

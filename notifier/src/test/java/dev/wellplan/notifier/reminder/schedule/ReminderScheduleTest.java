@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
-import dev.wellplan.notifier.PlanEvents;
+import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.RealServers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -46,8 +46,8 @@ class ReminderScheduleTest {
     }
 
     private PlanEvent v1(UUID planId) {
-        return PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", AT,
-                List.of(PlanEvents.massage("massage-1", MASSAGE), PlanEvents.strength("strength-1", STRENGTH)));
+        return TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", AT,
+                List.of(TestEvents.massage("massage-1", MASSAGE), TestEvents.strength("strength-1", STRENGTH)));
     }
 
     @Test
@@ -69,8 +69,8 @@ class ReminderScheduleTest {
     void a_newer_version_cancels_moves_and_keeps_and_an_older_one_is_ignored() {
         UUID planId = UUID.randomUUID();
         PlanEvent v1 = v1(planId);
-        PlanEvent v2 = PlanEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon", AT,
-                List.of(PlanEvents.strength("strength-1", STRENGTH.plusDays(1))));
+        PlanEvent v2 = TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon", AT,
+                List.of(TestEvents.strength("strength-1", STRENGTH.plusDays(1))));
 
         schedule.reconcile(v2);
         assertThat(schedule.reconcile(v1)).as("v1 after v2").isEqualTo(ReminderSchedule.Outcome.STALE);
@@ -87,8 +87,8 @@ class ReminderScheduleTest {
         UUID reversed = UUID.randomUUID();
         for (UUID planId : List.of(inOrder, reversed)) {
             PlanEvent v1 = v1(planId);
-            PlanEvent v2 = PlanEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "PAUSED", "Europe/Lisbon", AT, v1.plan().items());
-            PlanEvent v3 = PlanEvents.event(planId, 3, PlanEventType.PlanStatusChanged, "ACTIVE", "Europe/Lisbon", AT, v1.plan().items());
+            PlanEvent v2 = TestEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "PAUSED", "Europe/Lisbon", AT, v1.plan().items());
+            PlanEvent v3 = TestEvents.event(planId, 3, PlanEventType.PlanStatusChanged, "ACTIVE", "Europe/Lisbon", AT, v1.plan().items());
             List<PlanEvent> events = planId == inOrder ? List.of(v1, v2, v3) : List.of(v3, v2, v1, v3, v1);
             events.forEach(schedule::reconcile);
         }
@@ -102,7 +102,7 @@ class ReminderScheduleTest {
     void a_client_who_moves_time_zone_gets_the_remaining_reminders_at_the_same_local_times() {
         UUID planId = UUID.randomUUID();
         schedule.reconcile(v1(planId));
-        PlanEvent moved = PlanEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "America/New_York", AT,
+        PlanEvent moved = TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "America/New_York", AT,
                 v1(planId).plan().items());
 
         schedule.reconcile(moved);

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import dev.wellplan.planner.support.Problem.FieldError;
-import dev.wellplan.planner.support.ProblemException;
+import dev.wellplan.support.problem.Problem.FieldError;
+import dev.wellplan.support.problem.ProblemException;
 import dev.wellplan.rules.Assessment;
 import dev.wellplan.rules.Client;
 import dev.wellplan.rules.Pain;

@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wellplan.planner.plan.service.EnrollmentService;
 import dev.wellplan.planner.plan.service.IdempotentReplay;
 import dev.wellplan.planner.plan.service.PlanQueries;
-import dev.wellplan.planner.support.Problem.FieldError;
-import dev.wellplan.planner.support.ProblemException;
+import dev.wellplan.support.problem.Problem.FieldError;
+import dev.wellplan.support.problem.ProblemException;
 import dev.wellplan.rules.Assessment;
 
 @Path("/api/enrollments")

@@ -23,8 +23,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import dev.wellplan.planner.calendar.CalendarFeed;
 import dev.wellplan.planner.plan.service.PlanChanges;
 import dev.wellplan.planner.plan.service.PlanQueries;
-import dev.wellplan.planner.support.Problem.FieldError;
-import dev.wellplan.planner.support.ProblemException;
+import dev.wellplan.support.problem.Problem.FieldError;
+import dev.wellplan.support.problem.ProblemException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 

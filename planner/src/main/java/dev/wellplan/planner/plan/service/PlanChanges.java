@@ -16,7 +16,7 @@ import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.planner.plan.outbox.Outbox;
 import dev.wellplan.planner.plan.store.PlanDao;
-import dev.wellplan.planner.support.ProblemException;
+import dev.wellplan.support.problem.ProblemException;
 import dev.wellplan.rules.Assessment;
 import dev.wellplan.rules.Client;
 import dev.wellplan.rules.Plan;

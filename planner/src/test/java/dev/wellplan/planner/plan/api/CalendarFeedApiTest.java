@@ -35,7 +35,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(value = RealServers.class, restrictToAnnotatedClass = false)
 class CalendarFeedApiTest {
 
-    @ConfigProperty(name = "wellplan.mail.link-secret")
+    @ConfigProperty(name = "wellplan.links.secret")
     String secret;
 
     private String enroll(String redFlags) {

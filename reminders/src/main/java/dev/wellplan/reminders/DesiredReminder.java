@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.reminder.schedule;
+package dev.wellplan.reminders;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

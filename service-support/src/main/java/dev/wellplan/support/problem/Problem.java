@@ -1,4 +1,4 @@
-package dev.wellplan.planner.support;
+package dev.wellplan.support.problem;
 
 import java.util.List;
 

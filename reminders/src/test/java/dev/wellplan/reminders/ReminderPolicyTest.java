@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.reminder.schedule;
+package dev.wellplan.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.contract.PlanSnapshot;
-import dev.wellplan.notifier.PlanEvents;
+import dev.wellplan.testing.TestEvents;
 
 class ReminderPolicyTest {
 
@@ -36,8 +36,8 @@ class ReminderPolicyTest {
             "Australia/Lord_Howe, 2026-10-05T07:30, 2026-10-04T20:30:00Z" // after its 30-minute spring-forward: UTC+11
     })
     void a_local_time_maps_to_the_instant_of_its_zone_on_that_date(String zone, String local, String utc) {
-        PlanEvent event = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", zone, Instant.parse("2026-10-01T00:00:00Z"),
-                List.of(PlanEvents.strength("strength-1", LocalDateTime.parse(local))));
+        PlanEvent event = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", zone, Instant.parse("2026-10-01T00:00:00Z"),
+                List.of(TestEvents.strength("strength-1", LocalDateTime.parse(local))));
 
         DesiredReminder r = only(ReminderKind.STRENGTH_DAY, event);
 
@@ -48,16 +48,16 @@ class ReminderPolicyTest {
     @Test
     void a_time_in_the_spring_forward_gap_moves_forward_by_the_gap() {
         // 02:30 does not exist in Berlin on 2027-03-28; quiet hours are off for this plan.
-        PlanEvent event = withoutQuietHours(PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Berlin",
-                Instant.parse("2027-03-01T00:00:00Z"), List.of(PlanEvents.strength("s", LocalDateTime.parse("2027-03-28T02:30")))));
+        PlanEvent event = withoutQuietHours(TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Berlin",
+                Instant.parse("2027-03-01T00:00:00Z"), List.of(TestEvents.strength("s", LocalDateTime.parse("2027-03-28T02:30")))));
 
         assertThat(only(ReminderKind.STRENGTH_DAY, event).dueAt()).isEqualTo(Instant.parse("2027-03-28T01:30:00Z"));
     }
 
     @Test
     void a_time_in_the_fall_back_overlap_takes_the_earlier_offset() {
-        PlanEvent event = withoutQuietHours(PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "America/New_York",
-                Instant.parse("2026-10-01T00:00:00Z"), List.of(PlanEvents.strength("s", LocalDateTime.parse("2026-11-01T01:30")))));
+        PlanEvent event = withoutQuietHours(TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "America/New_York",
+                Instant.parse("2026-10-01T00:00:00Z"), List.of(TestEvents.strength("s", LocalDateTime.parse("2026-11-01T01:30")))));
 
         assertThat(only(ReminderKind.STRENGTH_DAY, event).dueAt()).isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
     }
@@ -68,8 +68,8 @@ class ReminderPolicyTest {
             "2027-10-28T23:30, 2027-10-28T20:30:00Z"   // fall-back at midnight: 23:30 happens twice, the earlier (EEST) wins
     })
     void cairo_changes_clocks_at_midnight(String local, String utc) {
-        PlanEvent event = withoutQuietHours(PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Africa/Cairo",
-                Instant.parse("2027-04-01T00:00:00Z"), List.of(PlanEvents.strength("s", LocalDateTime.parse(local)))));
+        PlanEvent event = withoutQuietHours(TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Africa/Cairo",
+                Instant.parse("2027-04-01T00:00:00Z"), List.of(TestEvents.strength("s", LocalDateTime.parse(local)))));
 
         assertThat(only(ReminderKind.STRENGTH_DAY, event).dueAt()).isEqualTo(Instant.parse(utc));
     }
@@ -82,17 +82,17 @@ class ReminderPolicyTest {
             "2026-12-09T20:59, 2026-12-09T20:59"   // not yet quiet
     })
     void reminders_never_land_in_quiet_hours_they_move_earlier(String local, String expected) {
-        PlanEvent event = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
-                Instant.parse("2026-12-01T00:00:00Z"), List.of(PlanEvents.strength("s", LocalDateTime.parse(local))));
+        PlanEvent event = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(TestEvents.strength("s", LocalDateTime.parse(local))));
 
         assertThat(only(ReminderKind.STRENGTH_DAY, event).localTime()).isEqualTo(LocalDateTime.parse(expected));
     }
 
     @Test
     void massage_reminder_goes_out_a_day_before_and_only_for_an_active_plan() {
-        PlanEvent active = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
-                Instant.parse("2026-12-01T00:00:00Z"), List.of(PlanEvents.massage("massage-1", LocalDateTime.parse("2026-12-08T10:00"))));
-        PlanEvent paused = PlanEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "PAUSED", "Europe/Lisbon",
+        PlanEvent active = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(TestEvents.massage("massage-1", LocalDateTime.parse("2026-12-08T10:00"))));
+        PlanEvent paused = TestEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "PAUSED", "Europe/Lisbon",
                 Instant.parse("2026-12-01T00:00:00Z"), active.plan().items());
 
         assertThat(only(ReminderKind.MASSAGE_DAY_BEFORE, active).localTime()).isEqualTo(LocalDateTime.parse("2026-12-07T10:00"));
@@ -102,8 +102,8 @@ class ReminderPolicyTest {
 
     @Test
     void clearance_tells_the_client_and_a_silent_change_does_not() {
-        PlanEvent cleared = PlanEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "ACTIVE", "Europe/Lisbon",
-                Instant.parse("2026-12-01T00:00:00Z"), List.of(PlanEvents.massage("massage-1", LocalDateTime.parse("2026-12-08T10:00"))));
+        PlanEvent cleared = TestEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(TestEvents.massage("massage-1", LocalDateTime.parse("2026-12-08T10:00"))));
         PlanEvent silent = new PlanEvent(cleared.eventId(), PlanEventType.PlanAdjusted, cleared.schemaVersion(), planId, 2,
                 cleared.occurredAt(), new PlanEvent.Change("coach", "moved", true), cleared.plan());
 
@@ -115,10 +115,10 @@ class ReminderPolicyTest {
 
     @Test
     void keys_are_deterministic_across_versions() {
-        PlanEvent v1 = PlanEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
-                Instant.parse("2026-12-01T00:00:00Z"), List.of(PlanEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-09T07:30"))));
-        PlanEvent v2 = PlanEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon",
-                Instant.parse("2026-12-02T00:00:00Z"), List.of(PlanEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-10T07:30"))));
+        PlanEvent v1 = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(TestEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-09T07:30"))));
+        PlanEvent v2 = TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-02T00:00:00Z"), List.of(TestEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-10T07:30"))));
 
         assertThat(only(ReminderKind.STRENGTH_DAY, v1).key()).isEqualTo(only(ReminderKind.STRENGTH_DAY, v2).key())
                 .isEqualTo(planId + ":strength-w1-d1:strength_day");

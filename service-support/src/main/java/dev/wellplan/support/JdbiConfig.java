@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.support;
+package dev.wellplan.support;
 
 import javax.sql.DataSource;
 
@@ -11,9 +11,10 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * JDBI on the container's data source. Transactions belong to the container ({@code @Transactional}
- * service methods): the connection JDBI gets inside one is enlisted in it, so the processed-event
- * mark and the reminder changes commit or roll back together.
+ * JDBI on the container's data source, for both services. Transactions belong to the container
+ * ({@code @Transactional} use-case methods): the connection JDBI gets inside one is enlisted in it, so
+ * what one use case writes (a plan and its outbox row; a processed mark and the reminder ledger)
+ * commits or rolls back together.
  */
 @ApplicationScoped
 public class JdbiConfig {

@@ -1,4 +1,4 @@
-package dev.wellplan.planner.support;
+package dev.wellplan.support.problem;
 
 import java.util.List;
 
@@ -10,8 +10,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Every error leaves as {@code application/problem+json}. Unexpected failures are logged with
- * their type only (a message could carry request data) and answered without internals.
+ * Every error of either service leaves as {@code application/problem+json}, mapped here and only here:
+ * an API layer throws a {@link ProblemException} (or maps its use cases' refusals to one). Unexpected
+ * failures are logged with their type only (a message could carry request data) and answered without
+ * internals.
  */
 public class ProblemMappers {
 

@@ -1,10 +1,13 @@
-package dev.wellplan.stack;
+package dev.wellplan.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
+import dev.wellplan.stack.KafkaBroker;
+import dev.wellplan.stack.PostgresServer;
 
 /**
  * One real PostgreSQL and one real Kafka broker per test JVM, on free ports in a temporary

@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.reminder.schedule;
+package dev.wellplan.support;
 
 import java.time.Duration;
 
@@ -8,7 +8,12 @@ import jakarta.enterprise.inject.Produces;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Reminder timing, under {@code wellplan.reminders}. */
+import dev.wellplan.reminders.ReminderPolicy;
+
+/**
+ * Reminder timing, under {@code wellplan.reminders}: the notifier schedules by it and the planner's preview
+ * shows it, so both services must be given the same values.
+ */
 @ConfigMapping(prefix = "wellplan.reminders")
 public interface ReminderPolicyConfig {
 

@@ -1,4 +1,4 @@
-package dev.wellplan.planner.support;
+package dev.wellplan.support.problem;
 
 import java.util.List;
 
@@ -24,7 +24,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what) {
-        return new ProblemException(404, "Not found", what + " does not exist", List.of());
+        return new ProblemException(404, "Not Found", what + " does not exist", List.of());
     }
 
     public int status() {

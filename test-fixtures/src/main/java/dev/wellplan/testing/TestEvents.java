@@ -1,4 +1,4 @@
-package dev.wellplan.notifier;
+package dev.wellplan.testing;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,10 +11,10 @@ import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.contract.PlanSnapshot;
 
-/** Plan events for the notifier's tests. */
-public final class PlanEvents {
+/** Plan events built in Java for tests: a massage or strength item, and an event around a list of items. */
+public final class TestEvents {
 
-    private PlanEvents() {
+    private TestEvents() {
     }
 
     public static PlanSnapshot.Item massage(String id, LocalDateTime start) {

@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.reminder.schedule;
+package dev.wellplan.reminders;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,16 +14,15 @@ import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.contract.PlanSnapshot;
 
 /**
- * Which reminders a plan version asks for, and when: a pure function of the event. Each
+ * Which reminders a plan version asks for, and when: a pure function of the event, the one the
+ * notifier schedules by, the planner's preview shows and the operator's consistency check holds the
+ * ledger to. Each
  * instant is computed from the client's local date and time in their IANA zone with java.time,
  * so a plan that crosses a DST change keeps its wall-clock times; a local time that falls in a
  * DST gap moves forward by the gap, one in an overlap takes the earlier offset. A reminder
  * that would land in the client's quiet hours is moved earlier, to just before they begin.
  */
 public final class ReminderPolicy {
-
-    /** Item reminders go out only for an active plan (invariant 3); any other status, known or new, is quiet. */
-    public static final String ACTIVE = "ACTIVE";
 
     private final Duration massageLead;
     private final Duration quietMargin;
@@ -54,7 +53,7 @@ public final class ReminderPolicy {
         for (PlanSnapshot.Item item : plan.items()) {
             if ("CLEARANCE".equals(item.kind()) && "AWAITING_CLEARANCE".equals(plan.status())) {
                 out.add(immediate(event, item.id(), item.id(), ReminderKind.AWAITING_CLEARANCE, zone));
-            } else if (ACTIVE.equals(plan.status())) {
+            } else if (ReminderKind.ACTIVE.equals(plan.status())) {
                 forItem(plan, item, zone, out);
             }
         }
