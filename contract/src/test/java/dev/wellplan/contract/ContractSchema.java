@@ -17,9 +17,10 @@ import com.networknt.schema.ValidationMessage;
 /**
  * The contract's JSON Schema, loaded from the classpath, with format assertions on: in draft 2020-12
  * {@code format} is only an annotation by default, and a contract that lets "not-a-uuid" through is
- * not much of a contract.
+ * not much of a contract. Shipped in this module's test jar: the planner's tests check what it writes
+ * against it, the notifier's what it reads.
  */
-final class ContractSchema {
+public final class ContractSchema {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,16 +43,16 @@ final class ContractSchema {
     }
 
     /** The schema document itself, as a tree. */
-    static JsonNode tree() {
+    public static JsonNode tree() {
         return parse(PlanEventContract.read(PlanEventContract.SCHEMA_RESOURCE));
     }
 
     /** What is wrong with this JSON as a plan event; empty when it is valid. */
-    static Set<String> violations(String json) {
+    public static Set<String> violations(String json) {
         return violations(parse(json));
     }
 
-    static Set<String> violations(JsonNode json) {
+    public static Set<String> violations(JsonNode json) {
         Set<String> out = new TreeSet<>();
         for (ValidationMessage m : PLAN_EVENT.validate(json)) {
             out.add(m.getMessage());
@@ -59,7 +60,7 @@ final class ContractSchema {
         return out;
     }
 
-    static JsonNode parse(String json) {
+    public static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {

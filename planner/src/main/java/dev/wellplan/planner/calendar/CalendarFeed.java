@@ -10,8 +10,8 @@ import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.calendar.PlanCalendar;
 import dev.wellplan.calendar.SignedLinks;
-import dev.wellplan.planner.plan.service.PlanDocuments;
-import dev.wellplan.planner.plan.service.PlanEvents;
+import dev.wellplan.planner.plan.outbox.PlanEvents;
+import dev.wellplan.planner.plan.store.PlanDocuments;
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.plan.store.PlanRow;
 import dev.wellplan.rules.Client;

@@ -24,7 +24,7 @@ import dev.wellplan.planner.plan.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.wellplan.planner.RealServers;
 import dev.wellplan.planner.plan.api.EnrollmentReader;
-import dev.wellplan.planner.plan.service.EnrollmentService;
+import dev.wellplan.planner.plan.app.Enrollments;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -46,7 +46,7 @@ class OutboxRelayBenchmark {
     Jdbi jdbi;
 
     @Inject
-    EnrollmentService enrollments;
+    Enrollments enrollments;
 
     @Inject
     EnrollmentReader reader;
@@ -59,7 +59,7 @@ class OutboxRelayBenchmark {
 
     /** A real PlanCreated payload, as an enrollment writes it. */
     private String samplePayload() {
-        UUID planId = enrollments.enroll(reader.read(Assessments.valid()), null, null);
+        UUID planId = enrollments.enroll(reader.read(Assessments.valid()), null).plan().id();
         return jdbi.withHandle(h -> h.createQuery("SELECT payload FROM planner.outbox WHERE aggregate_id = :id")
                 .bind("id", planId).mapTo(String.class).one());
     }

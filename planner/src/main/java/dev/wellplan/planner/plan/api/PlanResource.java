@@ -1,6 +1,5 @@
 package dev.wellplan.planner.plan.api;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,9 +20,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import dev.wellplan.planner.calendar.CalendarFeed;
-import dev.wellplan.planner.plan.service.PlanChanges;
-import dev.wellplan.planner.plan.service.PlanQueries;
-import dev.wellplan.support.problem.Problem.FieldError;
+import dev.wellplan.planner.plan.app.Clearances;
+import dev.wellplan.planner.plan.app.HistoryEntry;
+import dev.wellplan.planner.plan.app.PlanQueries;
+import dev.wellplan.planner.plan.app.PlanRefusal;
+import dev.wellplan.planner.plan.app.PlanView;
 import dev.wellplan.support.problem.ProblemException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -36,21 +37,17 @@ import io.quarkus.security.UnauthorizedException;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-    /** A clearance note; optional, at most 2,000 characters. */
+    /** A clearance note; optional, at most {@value Clearances#MAX_NOTE_LENGTH} characters. */
     public record ClearanceRequest(String note) {
     }
 
-    /** One entry of a plan's history: who changed it, when, and why. */
-    public record HistoryEntry(long version, String status, String event, String actor, String reason, Instant at) {
-    }
-
     private final PlanQueries queries;
-    private final PlanChanges changes;
+    private final Clearances clearances;
     private final CalendarFeed calendars;
 
-    public PlanResource(PlanQueries queries, PlanChanges changes, CalendarFeed calendars) {
+    public PlanResource(PlanQueries queries, Clearances clearances, CalendarFeed calendars) {
         this.queries = queries;
-        this.changes = changes;
+        this.clearances = clearances;
         this.calendars = calendars;
     }
 
@@ -58,7 +55,7 @@ public class PlanResource {
     @GET
     @Path("/{id}")
     public Response plan(@PathParam("id") String id) {
-        PlanView plan = queries.find(planId(id)).orElseThrow(() -> ProblemException.notFound("plan " + id));
+        PlanView plan = queries.plan(planId(id));
         return Response.ok(plan).tag(etag(plan)).build();
     }
 
@@ -68,13 +65,8 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"coach", "admin"})
     public Response clear(@PathParam("id") String id, ClearanceRequest request, @Context SecurityContext security) {
-        UUID planId = planId(id);
         String note = request == null ? null : request.note();
-        if (note != null && note.length() > 2000) {
-            throw ProblemException.invalid(List.of(new FieldError("note", "must be at most 2000 characters")));
-        }
-        changes.clear(planId, security.getUserPrincipal().getName(), note);
-        PlanView plan = queries.find(planId).orElseThrow();
+        PlanView plan = clearances.record(planId(id), security.getUserPrincipal().getName(), note);
         return Response.ok(plan).tag(etag(plan)).build();
     }
 
@@ -83,13 +75,7 @@ public class PlanResource {
     @Path("/{id}/history")
     @RolesAllowed({"coach", "admin"})
     public List<HistoryEntry> history(@PathParam("id") String id) {
-        List<HistoryEntry> entries = queries.history(planId(id)).stream()
-                .map(r -> new HistoryEntry(r.version(), r.status(), r.eventType(), r.actor(), r.reason(), r.createdAt()))
-                .toList();
-        if (entries.isEmpty()) {
-            throw ProblemException.notFound("plan " + id);
-        }
-        return entries;
+        return queries.history(planId(id));
     }
 
     /**
@@ -111,7 +97,7 @@ public class PlanResource {
                         + " or has expired: use the link from your latest wellplan e-mail", List.of());
             }
         }
-        CalendarFeed.Feed feed = calendars.feed(planId).orElseThrow(() -> ProblemException.notFound("plan " + id));
+        CalendarFeed.Feed feed = calendars.feed(planId).orElseThrow(() -> new PlanRefusal.NotFound(id));
         EntityTag tag = new EntityTag(String.valueOf(feed.version()));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
@@ -127,7 +113,7 @@ public class PlanResource {
 
     /** A malformed id names no plan: 404, like an unknown one. */
     static UUID planId(String id) {
-        return parseId(id).orElseThrow(() -> ProblemException.notFound("plan " + id));
+        return parseId(id).orElseThrow(() -> new PlanRefusal.NotFound(id));
     }
 
     static Optional<UUID> parseId(String id) {

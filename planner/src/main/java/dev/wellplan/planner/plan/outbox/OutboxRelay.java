@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
@@ -50,16 +49,13 @@ public class OutboxRelay {
     private volatile boolean brokerDown;
     private Thread thread;
 
-    public OutboxRelay(Jdbi jdbi, Producer<String, String> producer, Clock clock,
-                       @ConfigProperty(name = "wellplan.outbox.batch-size", defaultValue = "500") int batchSize,
-                       @ConfigProperty(name = "wellplan.outbox.ack-timeout", defaultValue = "PT10S") Duration ackTimeout,
-                       @ConfigProperty(name = "wellplan.outbox.poll-interval", defaultValue = "PT0.2S") Duration pollInterval) {
+    public OutboxRelay(Jdbi jdbi, Producer<String, String> producer, Clock clock, OutboxConfig config) {
         this.jdbi = jdbi;
         this.producer = producer;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.ackTimeout = ackTimeout;
-        this.pollInterval = pollInterval;
+        this.batchSize = config.batchSize();
+        this.ackTimeout = config.ackTimeout();
+        this.pollInterval = config.pollInterval();
     }
 
     void start(@Observes StartupEvent started) {

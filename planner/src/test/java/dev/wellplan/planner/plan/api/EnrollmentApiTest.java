@@ -7,7 +7,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -63,6 +71,38 @@ class EnrollmentApiTest {
         assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(count("planner.plan")).isEqualTo(before + 1);
         assertThat(count("planner.outbox")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void concurrent_requests_with_one_key_make_one_plan() throws Exception {
+        String key = UUID.randomUUID().toString();
+        long before = count("planner.plan");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> enrollWithKey(key, Assessments.valid(), 201).header("Location")));
+            }
+            Set<String> locations = new HashSet<>();
+            for (Future<String> answer : answers) {
+                locations.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(locations).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("planner.plan")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void the_same_assessment_written_differently_is_the_same_request() {
+        String key = UUID.randomUUID().toString();
+        String first = enrollWithKey(key, Assessments.valid(), 201).header("Location");
+        // the massage days in another order: a set, so the same assessment
+        String reordered = Assessments.valid().replace("[\"TUESDAY\", \"SATURDAY\"]", "[\"SATURDAY\", \"TUESDAY\"]");
+        assertThat(reordered).isNotEqualTo(Assessments.valid());
+
+        assertThat(enrollWithKey(key, reordered, 201).header("Location")).isEqualTo(first);
     }
 
     @Test

@@ -26,7 +26,7 @@ import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.planner.Assessments;
 import dev.wellplan.planner.RealServers;
-import dev.wellplan.planner.plan.service.EnrollmentService;
+import dev.wellplan.planner.plan.app.Enrollments;
 import dev.wellplan.planner.plan.api.EnrollmentReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -41,7 +41,7 @@ class OutboxTest {
     Jdbi jdbi;
 
     @Inject
-    EnrollmentService enrollments;
+    Enrollments enrollments;
 
     @Inject
     EnrollmentReader reader;
@@ -99,7 +99,7 @@ class OutboxTest {
         long outbox = count("planner.outbox");
 
         QuarkusTransaction.begin();
-        UUID planId = enrollments.enroll(reader.read(Assessments.valid()), null, null);
+        UUID planId = enrollments.enroll(reader.read(Assessments.valid()), null).plan().id();
         assertThat(countInTransaction(planId)).as("visible inside the transaction").isEqualTo(1);
         QuarkusTransaction.rollback();
 

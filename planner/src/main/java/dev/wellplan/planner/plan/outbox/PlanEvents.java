@@ -1,4 +1,4 @@
-package dev.wellplan.planner.plan.service;
+package dev.wellplan.planner.plan.outbox;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,10 @@
-package dev.wellplan.planner.plan.service;
+package dev.wellplan.planner.plan.app;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +16,9 @@ import org.jdbi.v3.core.Jdbi;
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.planner.plan.outbox.Outbox;
+import dev.wellplan.planner.plan.outbox.PlanEvents;
 import dev.wellplan.planner.plan.store.PlanDao;
-import dev.wellplan.support.problem.Problem.FieldError;
-import dev.wellplan.support.problem.ProblemException;
+import dev.wellplan.planner.plan.store.PlanDocuments;
 import dev.wellplan.rules.Assessment;
 import dev.wellplan.rules.AssessmentRules;
 import dev.wellplan.rules.Plan;
@@ -27,42 +26,65 @@ import dev.wellplan.rules.PlanRules;
 import dev.wellplan.rules.Violation;
 
 /**
- * Enrollment: an assessment becomes a client, a plan at version 1, its first revision and a
- * {@code PlanCreated} outbox row, all in one transaction. With an Idempotency-Key, a second
- * enrollment under the same key rolls its own work back and answers with the first plan.
+ * Enrollment: an assessment becomes a client, a plan at version 1, its first revision and a {@code PlanCreated}
+ * outbox row, all in one transaction, at most once per Idempotency-Key.
  */
 @ApplicationScoped
-public class EnrollmentService {
+public class Enrollments {
 
-    private static final Logger LOG = Logger.getLogger(EnrollmentService.class);
+    private static final Logger LOG = Logger.getLogger(Enrollments.class);
+
+    /** The plan, and whether it was made by an earlier request with the same Idempotency-Key. */
+    public record Enrolled(PlanView plan, boolean replayed) {
+    }
 
     private final PlanDao plans;
     private final Outbox outbox;
     private final PlanDocuments documents;
+    private final PlanQueries queries;
     private final Clock clock;
 
-    public EnrollmentService(Jdbi jdbi, Outbox outbox, PlanDocuments documents, Clock clock) {
+    public Enrollments(Jdbi jdbi, Outbox outbox, PlanDocuments documents, PlanQueries queries, Clock clock) {
         this.plans = jdbi.onDemand(PlanDao.class);
         this.outbox = outbox;
         this.documents = documents;
+        this.queries = queries;
         this.clock = clock;
     }
 
-    public Optional<PlanDao.IdempotencyKey> findByIdempotencyKey(String key) {
-        return plans.findIdempotencyKey(key);
-    }
-
+    /**
+     * Enrolls a client. With an {@code idempotencyKey} (null for none) the key is claimed first, in this
+     * transaction: a request that finds it taken (a retry, or a concurrent twin, which it waits for) answers with
+     * the plan the key made, or is refused when it carried a different assessment.
+     */
     @Transactional
-    public UUID enroll(Assessment assessment, String idempotencyKey, String requestHash) {
+    public Enrolled enroll(Assessment assessment, String idempotencyKey) {
         List<Violation> violations = AssessmentRules.validate(assessment, today(assessment));
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations.stream()
-                    .map(v -> new FieldError(v.field(), v.message())).toList());
+            throw new PlanRefusal.Invalid(violations);
         }
-        Plan plan = PlanRules.createPlan(assessment);
-        UUID clientId = UUID.randomUUID();
         UUID planId = UUID.randomUUID();
         Instant now = clock.instant();
+        if (idempotencyKey != null) {
+            String fingerprint = documents.fingerprint(assessment);
+            if (plans.claimIdempotencyKey(idempotencyKey, fingerprint, planId, now) == 0) {
+                return replay(idempotencyKey, fingerprint);
+            }
+        }
+        return new Enrolled(create(planId, assessment, now), false);
+    }
+
+    private Enrolled replay(String idempotencyKey, String fingerprint) {
+        PlanDao.IdempotencyKey first = plans.findIdempotencyKey(idempotencyKey).orElseThrow();
+        if (!first.requestHash().equals(fingerprint)) {
+            throw new PlanRefusal.IdempotencyKeyReused();
+        }
+        return new Enrolled(queries.plan(first.planId()), true);
+    }
+
+    private PlanView create(UUID planId, Assessment assessment, Instant now) {
+        Plan plan = PlanRules.createPlan(assessment);
+        UUID clientId = UUID.randomUUID();
         var client = assessment.client();
         plans.insertClient(clientId, client.name(), client.email(), client.timeZone().getId(), now);
         String body = documents.write(plan);
@@ -70,14 +92,10 @@ public class EnrollmentService {
                 plan.endDate(), documents.write(assessment), body, now);
         plans.insertRevision(planId, 1, plan.status().name(), PlanEventType.PlanCreated.name(), null,
                 "enrollment", body, now);
-        if (idempotencyKey != null && plans.claimIdempotencyKey(idempotencyKey, requestHash, planId, now) == 0) {
-            PlanDao.IdempotencyKey first = plans.findIdempotencyKey(idempotencyKey).orElseThrow();
-            throw new IdempotentReplay(first.planId(), first.requestHash());
-        }
         outbox.record(PlanEvents.of(PlanEventType.PlanCreated, planId, 1, clientId, client,
                 assessment.preferences().quietHours(), plan, now, PlanEvent.Change.none()));
         LOG.infof("plan %s created, status %s, %d items", planId, plan.status(), plan.items().size());
-        return planId;
+        return PlanView.of(planId, 1, plan);
     }
 
     private LocalDate today(Assessment assessment) {

@@ -1,4 +1,4 @@
-package dev.wellplan.planner.plan.api;
+package dev.wellplan.planner.plan.app;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -7,7 +7,10 @@ import java.util.UUID;
 import dev.wellplan.rules.Plan;
 import dev.wellplan.rules.PlanItem;
 
-/** A plan as the API shows it (product.md): the newest version, its items and why each is there. */
+/**
+ * A plan as its readers see it (product.md): one version, its items and why each is there. The API sends it
+ * as it is; its version is the ETag.
+ */
 public record PlanView(UUID id, long version, String status, String timeZone, LocalDate startDate,
                        LocalDate endDate, String urgency, List<PlanItem> items, List<String> guidance,
                        List<String> unmetPreferences) {
@@ -16,9 +19,5 @@ public record PlanView(UUID id, long version, String status, String timeZone, Lo
         return new PlanView(id, version, plan.status().name(), plan.timeZone().getId(), plan.startDate(),
                 plan.endDate(), plan.urgency() == null ? null : plan.urgency().name(), plan.items(),
                 plan.guidance(), plan.unmetPreferences());
-    }
-
-    public String etag() {
-        return "\"" + version + "\"";
     }
 }

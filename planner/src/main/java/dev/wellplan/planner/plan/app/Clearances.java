@@ -1,0 +1,51 @@
+package dev.wellplan.planner.plan.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.rules.PlanRules;
+import dev.wellplan.rules.PlanStatus;
+
+/** SAFE-3: a coach records medical clearance; the plan becomes ACTIVE with massage sessions from today on. */
+@ApplicationScoped
+public class Clearances {
+
+    /** A clearance note is a line or two from the doctor's letter, not the letter. */
+    public static final int MAX_NOTE_LENGTH = 2000;
+
+    private final PlanChanges changes;
+    private final Clock clock;
+
+    public Clearances(PlanChanges changes, Clock clock) {
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /**
+     * Records clearance by {@code coach}, with an optional {@code note}.
+     *
+     * @throws PlanRefusal.Conflict when the plan is not awaiting clearance
+     */
+    @Transactional
+    public PlanView record(UUID planId, String coach, String note) {
+        if (note != null && note.length() > MAX_NOTE_LENGTH) {
+            throw PlanRefusal.Invalid.of("note", "must be at most " + MAX_NOTE_LENGTH + " characters");
+        }
+        String history = note == null || note.isBlank() ? "medical clearance recorded" : "medical clearance: " + note;
+        var change = new PlanChanges.Change(PlanEventType.PlanStatusChanged, coach, history,
+                "medical clearance recorded", false);
+        return changes.change(planId, change, current -> {
+            if (current.plan().status() != PlanStatus.AWAITING_CLEARANCE) {
+                throw new PlanRefusal.Conflict("plan " + planId + " is " + current.plan().status()
+                        + ", not awaiting clearance");
+            }
+            LocalDate today = LocalDate.now(clock.withZone(current.plan().timeZone()));
+            return PlanRules.clear(current.plan(), current.assessment(), today);
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package dev.wellplan.planner.plan.app;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.wellplan.rules.Violation;
+
+/**
+ * Why a use case said no. Each refusal rolls back what its transaction began; the API answers each with its
+ * own problem (and the pages with their own words), so the use cases know nothing of HTTP.
+ */
+public abstract sealed class PlanRefusal extends RuntimeException {
+
+    private PlanRefusal(String message) {
+        super(message, null, false, false); // a refusal is an answer, not a failure: no stack trace
+    }
+
+    /** No plan has this id (or the id is not one). */
+    public static final class NotFound extends PlanRefusal {
+        private final String planId;
+
+        public NotFound(String planId) {
+            super("plan " + planId + " does not exist");
+            this.planId = planId;
+        }
+
+        public NotFound(UUID planId) {
+            this(planId.toString());
+        }
+
+        public String planId() {
+            return planId;
+        }
+    }
+
+    /** The request breaks the rules' input checks; every offending field is named. */
+    public static final class Invalid extends PlanRefusal {
+        private final List<Violation> violations;
+
+        public Invalid(List<Violation> violations) {
+            super(violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
+                    : violations.size() + " fields are invalid");
+            this.violations = List.copyOf(violations);
+        }
+
+        public static Invalid of(String field, String message) {
+            return new Invalid(List.of(new Violation(field, message)));
+        }
+
+        public List<Violation> violations() {
+            return violations;
+        }
+    }
+
+    /** The plan is in a state that does not allow this change (e.g. clearance for a plan not awaiting it). */
+    public static final class Conflict extends PlanRefusal {
+        public Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /** An Idempotency-Key already used for a different request. */
+    public static final class IdempotencyKeyReused extends PlanRefusal {
+        public IdempotencyKeyReused() {
+            super("this Idempotency-Key was used for a different assessment");
+        }
+    }
+}
