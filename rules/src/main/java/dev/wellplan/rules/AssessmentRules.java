@@ -20,6 +20,11 @@ public final class AssessmentRules {
     private AssessmentRules() {
     }
 
+    /** Whether {@code text} is an e-mail address wellplan will send to (a plain addr-spec, at most 254 characters). */
+    public static boolean isEmailAddress(String text) {
+        return text != null && text.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(text).matches();
+    }
+
     /** Every check, including that the plan starts between {@code today} (in the client's zone) and a year on. */
     public static List<Violation> validate(Assessment a, LocalDate today) {
         List<Violation> all = new ArrayList<>(validate(a));
@@ -60,8 +65,7 @@ public final class AssessmentRules {
             v.check(c.name().length() <= MAX_NAME_LENGTH, "client.name", "must be at most " + MAX_NAME_LENGTH + " characters");
         }
         if (v.required("client.email", c.email())) {
-            boolean valid = c.email().length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(c.email()).matches();
-            v.check(valid, "client.email", "must be a valid e-mail address");
+            v.check(isEmailAddress(c.email()), "client.email", "must be a valid e-mail address");
         }
         v.required("client.timeZone", c.timeZone());
     }

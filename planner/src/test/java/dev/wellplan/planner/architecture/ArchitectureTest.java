@@ -36,7 +36,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..",
                     "io.quarkus.qute..", "io.vertx..", "io.quarkus.vertx..", "dev.wellplan.support.problem..",
                     "..api..", "..web..")
-            .because("a use case answers with a read model or a PlanRefusal; the API and the pages translate");
+            .because("a use case answers with a read model or a Refusal; the API and the pages translate");
 
     static final ArchRule WEB_LAYERS_ONLY_TRANSLATE = noClasses().that().resideInAnyPackage("..api..", "..web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "..store..", "..outbox..")

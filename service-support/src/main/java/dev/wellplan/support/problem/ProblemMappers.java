@@ -1,5 +1,6 @@
 package dev.wellplan.support.problem;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.security.AuthenticationFailedException;
 
 /**
  * Every error of either service leaves as {@code application/problem+json}, mapped here and only here:
@@ -18,6 +21,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /**
+     * The attribute (a {@link Duration}) of an {@link AuthenticationFailedException} refused because of too many
+     * attempts: answered 429 with Retry-After, not the 401 that would invite another guess.
+     */
+    public static final String RETRY_AFTER = "wellplan.retry-after";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -32,8 +40,19 @@ public class ProblemMappers {
         return respond(new Problem(type(status), title, status, title, uri.getPath(), List.of()));
     }
 
-    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
-            io.quarkus.security.AuthenticationFailedException.class})
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        Duration retryAfter = e.getAttribute(RETRY_AFTER);
+        if (retryAfter == null) {
+            return unauthorized(e, uri);
+        }
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        return Response.fromResponse(respond(new Problem(type(429), "Too Many Requests", 429,
+                        "too many failed sign-ins: try again in " + seconds + " seconds", uri.getPath(), List.of())))
+                .header("Retry-After", String.valueOf(seconds)).build();
+    }
+
+    @ServerExceptionMapper(io.quarkus.security.UnauthorizedException.class)
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         return Response.fromResponse(respond(new Problem(type(401), "Unauthorized", 401,
                         "sign in as a coach or admin", uri.getPath(), List.of())))

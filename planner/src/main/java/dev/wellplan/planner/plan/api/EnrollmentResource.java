@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import dev.wellplan.planner.plan.app.Enrollments;
 import dev.wellplan.support.problem.Problem.FieldError;
 import dev.wellplan.support.problem.ProblemException;
+import dev.wellplan.planner.refusal.Refusal;
+import dev.wellplan.planner.refusal.RefusalProblems;
 
 @Path("/api/enrollments")
 @Produces(MediaType.APPLICATION_JSON)

@@ -23,7 +23,7 @@ import dev.wellplan.planner.calendar.CalendarFeed;
 import dev.wellplan.planner.plan.app.Clearances;
 import dev.wellplan.planner.plan.app.HistoryEntry;
 import dev.wellplan.planner.plan.app.PlanQueries;
-import dev.wellplan.planner.plan.app.PlanRefusal;
+import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.planner.plan.app.PlanView;
 import dev.wellplan.support.problem.ProblemException;
 import io.quarkus.security.ForbiddenException;
@@ -97,7 +97,7 @@ public class PlanResource {
                         + " or has expired: use the link from your latest wellplan e-mail", List.of());
             }
         }
-        CalendarFeed.Feed feed = calendars.feed(planId).orElseThrow(() -> new PlanRefusal.NotFound(id));
+        CalendarFeed.Feed feed = calendars.feed(planId).orElseThrow(() -> Refusal.NotFound.plan(id));
         EntityTag tag = new EntityTag(String.valueOf(feed.version()));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
@@ -113,7 +113,7 @@ public class PlanResource {
 
     /** A malformed id names no plan: 404, like an unknown one. */
     static UUID planId(String id) {
-        return parseId(id).orElseThrow(() -> new PlanRefusal.NotFound(id));
+        return parseId(id).orElseThrow(() -> Refusal.NotFound.plan(id));
     }
 
     static Optional<UUID> parseId(String id) {

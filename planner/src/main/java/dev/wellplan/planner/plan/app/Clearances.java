@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.rules.PlanRules;
 import dev.wellplan.rules.PlanStatus;
+import dev.wellplan.planner.refusal.Refusal;
 
 /** SAFE-3: a coach records medical clearance; the plan becomes ACTIVE with massage sessions from today on. */
 @ApplicationScoped
@@ -29,19 +30,19 @@ public class Clearances {
     /**
      * Records clearance by {@code coach}, with an optional {@code note}.
      *
-     * @throws PlanRefusal.Conflict when the plan is not awaiting clearance
+     * @throws Refusal.Conflict when the plan is not awaiting clearance
      */
     @Transactional
     public PlanView record(UUID planId, String coach, String note) {
         if (note != null && note.length() > MAX_NOTE_LENGTH) {
-            throw PlanRefusal.Invalid.of("note", "must be at most " + MAX_NOTE_LENGTH + " characters");
+            throw Refusal.Invalid.of("note", "must be at most " + MAX_NOTE_LENGTH + " characters");
         }
         String history = note == null || note.isBlank() ? "medical clearance recorded" : "medical clearance: " + note;
         var change = new PlanChanges.Change(PlanEventType.PlanStatusChanged, coach, history,
                 "medical clearance recorded", false);
         return changes.change(planId, change, current -> {
             if (current.plan().status() != PlanStatus.AWAITING_CLEARANCE) {
-                throw new PlanRefusal.Conflict("plan " + planId + " is " + current.plan().status()
+                throw new Refusal.Conflict("plan " + planId + " is " + current.plan().status()
                         + ", not awaiting clearance");
             }
             LocalDate today = LocalDate.now(clock.withZone(current.plan().timeZone()));

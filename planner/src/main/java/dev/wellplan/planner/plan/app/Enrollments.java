@@ -24,6 +24,7 @@ import dev.wellplan.rules.AssessmentRules;
 import dev.wellplan.rules.Plan;
 import dev.wellplan.rules.PlanRules;
 import dev.wellplan.rules.Violation;
+import dev.wellplan.planner.refusal.Refusal;
 
 /**
  * Enrollment: an assessment becomes a client, a plan at version 1, its first revision and a {@code PlanCreated}
@@ -61,7 +62,7 @@ public class Enrollments {
     public Enrolled enroll(Assessment assessment, String idempotencyKey) {
         List<Violation> violations = AssessmentRules.validate(assessment, today(assessment));
         if (!violations.isEmpty()) {
-            throw new PlanRefusal.Invalid(violations);
+            throw new Refusal.Invalid(violations);
         }
         UUID planId = UUID.randomUUID();
         Instant now = clock.instant();
@@ -77,7 +78,7 @@ public class Enrollments {
     private Enrolled replay(String idempotencyKey, String fingerprint) {
         PlanDao.IdempotencyKey first = plans.findIdempotencyKey(idempotencyKey).orElseThrow();
         if (!first.requestHash().equals(fingerprint)) {
-            throw new PlanRefusal.IdempotencyKeyReused();
+            throw new Refusal.IdempotencyKeyReused();
         }
         return new Enrolled(queries.plan(first.planId()), true);
     }

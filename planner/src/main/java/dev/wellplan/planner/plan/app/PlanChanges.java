@@ -20,6 +20,7 @@ import dev.wellplan.planner.plan.store.PlanDocuments;
 import dev.wellplan.rules.Assessment;
 import dev.wellplan.rules.Client;
 import dev.wellplan.rules.Plan;
+import dev.wellplan.planner.refusal.Refusal;
 
 /**
  * The one way an existing plan changes, inside the transaction of the use case that asks for it (clearance,
@@ -58,11 +59,11 @@ public class PlanChanges {
     /**
      * Applies {@code rule} to the locked plan and stores the result as the next version.
      *
-     * @throws PlanRefusal.NotFound when there is no such plan; whatever {@code rule} throws rolls the change back
+     * @throws Refusal.NotFound when there is no such plan; whatever {@code rule} throws rolls the change back
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public PlanView change(UUID planId, Change change, Function<Current, Plan> rule) {
-        PlanDao.LockedPlan row = plans.lockPlan(planId).orElseThrow(() -> new PlanRefusal.NotFound(planId));
+        PlanDao.LockedPlan row = plans.lockPlan(planId).orElseThrow(() -> Refusal.NotFound.plan(planId));
         Current current = new Current(documents.readPlan(row.body()), documents.readAssessment(row.assessment()),
                 row.version());
         Plan next = rule.apply(current);

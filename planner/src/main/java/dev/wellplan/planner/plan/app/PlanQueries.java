@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.plan.store.PlanDocuments;
+import dev.wellplan.planner.refusal.Refusal;
 
 /** Reads plans and their history; each read is one statement, so it needs no transaction of its own. */
 @ApplicationScoped
@@ -25,7 +26,7 @@ public class PlanQueries {
     /** The plan's newest version. */
     public PlanView plan(UUID id) {
         return plans.findPlan(id).map(row -> PlanView.of(row.id(), row.version(), documents.readPlan(row.body())))
-                .orElseThrow(() -> new PlanRefusal.NotFound(id));
+                .orElseThrow(() -> Refusal.NotFound.plan(id));
     }
 
     /** Every version of the plan, oldest first. */
@@ -34,7 +35,7 @@ public class PlanQueries {
                 .map(r -> new HistoryEntry(r.version(), r.status(), r.eventType(), r.actor(), r.reason(), r.createdAt()))
                 .toList();
         if (entries.isEmpty()) {
-            throw new PlanRefusal.NotFound(id);
+            throw Refusal.NotFound.plan(id);
         }
         return entries;
     }

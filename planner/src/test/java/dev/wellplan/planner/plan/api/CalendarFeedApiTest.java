@@ -79,16 +79,16 @@ class CalendarFeedApiTest {
     @Test
     void a_coach_opens_any_feed_and_the_sequence_follows_the_plan_version() {
         String id = enroll("[\"NUMBNESS\"]");
-        given().auth().preemptive().basic("coach", "coach-test").contentType(ContentType.JSON).body("{}")
+        given().auth().preemptive().basic("coach", "coach-local").contentType(ContentType.JSON).body("{}")
                 .when().post("/api/plans/" + id + "/clearance").then().statusCode(200);
 
-        String ics = given().auth().preemptive().basic("coach", "coach-test")
+        String ics = given().auth().preemptive().basic("coach", "coach-local")
                 .when().get("/api/plans/" + id + "/calendar.ics")
                 .then().statusCode(200).header("ETag", "\"2\"").extract().asString();
 
         assertThat(ics).contains("UID:" + id + "-massage-1@wellplan").contains("SEQUENCE:2")
                 .doesNotContain("SEQUENCE:1\r\n");
-        given().auth().preemptive().basic("coach", "coach-test").header("If-None-Match", "\"2\"")
+        given().auth().preemptive().basic("coach", "coach-local").header("If-None-Match", "\"2\"")
                 .when().get("/api/plans/" + id + "/calendar.ics").then().statusCode(304);
     }
 
@@ -106,12 +106,12 @@ class CalendarFeedApiTest {
         }
         given().when().get("/api/plans/" + id + "/calendar.ics")
                 .then().statusCode(401).contentType("application/problem+json");
-        given().auth().preemptive().basic("client", "client-test").when().get("/api/plans/" + id + "/calendar.ics")
-                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().preemptive().basic("coach", "not-the-password").when().get("/api/plans/" + id + "/calendar.ics")
+                .then().statusCode(401).contentType("application/problem+json");
         String unknown = UUID.randomUUID().toString();
         given().queryParam("token", token("calendar", unknown, Duration.ofDays(1)))
                 .when().get("/api/plans/" + unknown + "/calendar.ics").then().statusCode(404);
-        given().auth().preemptive().basic("coach", "coach-test").when().get("/api/plans/not-a-plan/calendar.ics")
+        given().auth().preemptive().basic("coach", "coach-local").when().get("/api/plans/not-a-plan/calendar.ics")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 

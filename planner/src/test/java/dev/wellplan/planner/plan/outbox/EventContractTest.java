@@ -40,7 +40,7 @@ class EventContractTest {
     void enrollment_and_clearance_write_events_shaped_like_the_golden_samples() {
         String id = given().contentType(ContentType.JSON).body(Assessments.withRedFlags("[\"TINGLING\"]"))
                 .when().post("/api/enrollments").then().statusCode(201).extract().path("id");
-        given().auth().preemptive().basic("coach", "coach-test").contentType(ContentType.JSON).body("{}")
+        given().auth().preemptive().basic("coach", "coach-local").contentType(ContentType.JSON).body("{}")
                 .when().post("/api/plans/" + id + "/clearance").then().statusCode(200);
 
         List<JsonNode> events = outbox(UUID.fromString(id));

@@ -1,40 +1,32 @@
-package dev.wellplan.planner.plan.app;
+package dev.wellplan.planner.refusal;
 
 import java.util.List;
-import java.util.UUID;
 
 import dev.wellplan.rules.Violation;
 
 /**
- * Why a use case said no. Each refusal rolls back what its transaction began; the API answers each with its
- * own problem (and the pages with their own words), so the use cases know nothing of HTTP.
+ * Why a planner use case said no. Each refusal rolls back what its transaction began; the API answers each
+ * with its own problem (and the pages with their own words), so the use cases know nothing of HTTP.
  */
-public abstract sealed class PlanRefusal extends RuntimeException {
+public abstract sealed class Refusal extends RuntimeException {
 
-    private PlanRefusal(String message) {
+    private Refusal(String message) {
         super(message, null, false, false); // a refusal is an answer, not a failure: no stack trace
     }
 
-    /** No plan has this id (or the id is not one). */
-    public static final class NotFound extends PlanRefusal {
-        private final String planId;
-
-        public NotFound(String planId) {
-            super("plan " + planId + " does not exist");
-            this.planId = planId;
+    /** Nothing has this id (or the id is not one); for a plan the caller may not see, too, so as not to tell. */
+    public static final class NotFound extends Refusal {
+        public NotFound(String what) {
+            super(what + " does not exist");
         }
 
-        public NotFound(UUID planId) {
-            this(planId.toString());
-        }
-
-        public String planId() {
-            return planId;
+        public static NotFound plan(Object planId) {
+            return new NotFound("plan " + planId);
         }
     }
 
     /** The request breaks the rules' input checks; every offending field is named. */
-    public static final class Invalid extends PlanRefusal {
+    public static final class Invalid extends Refusal {
         private final List<Violation> violations;
 
         public Invalid(List<Violation> violations) {
@@ -53,14 +45,14 @@ public abstract sealed class PlanRefusal extends RuntimeException {
     }
 
     /** The plan is in a state that does not allow this change (e.g. clearance for a plan not awaiting it). */
-    public static final class Conflict extends PlanRefusal {
+    public static final class Conflict extends Refusal {
         public Conflict(String message) {
             super(message);
         }
     }
 
     /** An Idempotency-Key already used for a different request. */
-    public static final class IdempotencyKeyReused extends PlanRefusal {
+    public static final class IdempotencyKeyReused extends Refusal {
         public IdempotencyKeyReused() {
             super("this Idempotency-Key was used for a different assessment");
         }

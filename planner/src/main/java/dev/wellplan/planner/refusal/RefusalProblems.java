@@ -1,4 +1,4 @@
-package dev.wellplan.planner.plan.api;
+package dev.wellplan.planner.refusal;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.wellplan.planner.plan.app.PlanRefusal;
+import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.support.problem.Problem;
 import dev.wellplan.support.problem.Problem.FieldError;
 import dev.wellplan.support.problem.ProblemMappers;
@@ -15,32 +15,32 @@ import dev.wellplan.support.problem.ProblemMappers;
 /** The plan use cases' refusals as RFC 9457 problems: the API's whole translation of a "no". */
 public class RefusalProblems {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @ServerExceptionMapper
-    public Response refused(PlanRefusal refusal, UriInfo uri) {
+    public Response refused(Refusal refusal, UriInfo uri) {
         return ProblemMappers.respond(problem(refusal, uri.getPath()));
     }
 
-    static Problem problem(PlanRefusal refusal, String path) {
-        if (refusal instanceof PlanRefusal.NotFound) {
+    static Problem problem(Refusal refusal, String path) {
+        if (refusal instanceof Refusal.NotFound) {
             return problem(404, "Not Found", refusal, path, List.of());
         }
-        if (refusal instanceof PlanRefusal.Invalid invalid) {
+        if (refusal instanceof Refusal.Invalid invalid) {
             return problem(400, "Invalid request", refusal, path,
                     invalid.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
         }
-        if (refusal instanceof PlanRefusal.Conflict) {
+        if (refusal instanceof Refusal.Conflict) {
             return problem(409, "Conflict", refusal, path, List.of());
         }
-        if (refusal instanceof PlanRefusal.IdempotencyKeyReused) {
+        if (refusal instanceof Refusal.IdempotencyKeyReused) {
             return problem(422, "Idempotency key reused", refusal, path,
                     List.of(new FieldError(IDEMPOTENCY_KEY, "already used with another request body")));
         }
         throw new IllegalStateException("no problem for " + refusal.getClass().getSimpleName());
     }
 
-    private static Problem problem(int status, String title, PlanRefusal refusal, String path, List<FieldError> errors) {
+    private static Problem problem(int status, String title, Refusal refusal, String path, List<FieldError> errors) {
         return new Problem("about:blank", title, status, refusal.getMessage(), path, errors);
     }
 }

@@ -1,0 +1,38 @@
+package dev.wellplan.planner.access;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Who may sign in and how often they may get it wrong, under {@code wellplan.access}. */
+@ConfigMapping(prefix = "wellplan.access")
+public interface AccessConfig {
+
+    /** Failed sign-ins of one login, within {@link #signInWindow()}, after which it is refused with 429. */
+    @WithDefault("5")
+    @Min(1)
+    int maxSignInFailures();
+
+    /** How far back failed sign-ins count, and so how long a throttled login waits at most. */
+    @WithDefault("PT15M")
+    Duration signInWindow();
+
+    /**
+     * How long a verified login and password are remembered in memory, so that an API caller sending HTTP Basic
+     * on every request pays for bcrypt once a minute, not on every request. Disabling an account forgets it at
+     * once on the instance that disabled it, and within this time on the others.
+     */
+    @WithDefault("PT1M")
+    Duration credentialCache();
+
+    /**
+     * Seed the local stack's and the tests' accounts ({@code coach}/{@code coach-local},
+     * {@code admin}/{@code admin-local}) when absent. Only the {@code local} and {@code test} profiles set it;
+     * any other profile refuses to start while those passwords still open an account.
+     */
+    @WithDefault("false")
+    boolean seedLocalAccounts();
+}

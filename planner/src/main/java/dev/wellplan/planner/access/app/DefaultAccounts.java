@@ -1,0 +1,45 @@
+package dev.wellplan.planner.access.app;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jdbi.v3.core.Jdbi;
+
+import dev.wellplan.planner.access.AccessConfig;
+import dev.wellplan.planner.access.store.AccountDao;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The local stack's and the tests' accounts, with the passwords the README gives: seeded where
+ * {@code wellplan.access.seed-local-accounts} is on (the {@code local} and {@code test} profiles), and refused
+ * everywhere else: a planner whose database still opens an account with one of these passwords does not start.
+ */
+@ApplicationScoped
+public class DefaultAccounts {
+
+    /** login → password, published in the README: never valid outside the local stack and the tests. */
+    static final Map<String, String> PASSWORDS = Map.of(Accounts.COACH, "coach-local", Accounts.ADMIN, "admin-local");
+
+    void atStartup(@Observes StartupEvent started, AccessConfig config, Accounts accounts, Jdbi jdbi) {
+        if (config.seedLocalAccounts()) {
+            PASSWORDS.forEach((login, password) ->
+                    accounts.add(login, login + "@wellplan.local", "Local " + login, login, password));
+        } else {
+            refuseKnownPasswords(jdbi.onDemand(AccountDao.class));
+        }
+    }
+
+    /** @throws IllegalStateException when a published password still opens its account */
+    public static void refuseKnownPasswords(AccountDao dao) {
+        PASSWORDS.forEach((login, password) -> dao.findByLogin(login)
+                .filter(account -> !account.disabled() && BcryptUtil.matches(password, account.passwordHash()))
+                .ifPresent(account -> {
+                    throw new IllegalStateException("the account '" + login + "' still has the published local "
+                            + "password: disable it (POST /api/admin/coaches/{id}/disable) or give it another password "
+                            + "before starting outside the local and test profiles");
+                }));
+    }
+}
