@@ -27,7 +27,8 @@ public final class PlanEventContract {
             "plan-created.v1.json",
             "plan-adjusted.v1.json",
             "plan-status-changed.v1.json",
-            "plan-status-changed-cancelled.v1.json");
+            "plan-status-changed-cancelled.v1.json",
+            "plan-assigned.v1.json");
 
     private PlanEventContract() {
     }

@@ -11,5 +11,7 @@ public enum PlanEventType {
     /** A coach changed items of the plan (moved, swapped, progressed, regressed). */
     PlanAdjusted,
     /** The plan's status changed: clearance, pause, resume, cancel, complete, or back to awaiting clearance. */
-    PlanStatusChanged
+    PlanStatusChanged,
+    /** The plan was assigned to a coach, or to another one, or back to the unassigned pool; the client is not told. */
+    PlanAssigned
 }

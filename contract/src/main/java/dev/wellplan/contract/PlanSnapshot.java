@@ -6,13 +6,22 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Everything the notifier needs to derive a plan's reminders. Dates and times are local to
- * {@code timeZone} (an IANA id); kinds and statuses are strings so that a consumer can skip a
- * value it does not know instead of failing on it.
+ * Everything the notifier needs to derive a plan's reminders, and to know whose plan it is. Dates and
+ * times are local to {@code timeZone} (an IANA id); kinds and statuses are strings so that a consumer
+ * can skip a value it does not know instead of failing on it. {@code coachId} is the coach the plan is
+ * assigned to (an account id, or an identity provider's subject; never an address), null for the
+ * clinic's unassigned pool.
  */
 public record PlanSnapshot(UUID planId, long version, String status, Client client, String timeZone,
                            LocalDate startDate, LocalDate endDate, QuietHours quietHours,
-                           String urgency, List<Item> items) {
+                           String urgency, String coachId, List<Item> items) {
+
+    /** A snapshot of a plan in the unassigned pool. */
+    public PlanSnapshot(UUID planId, long version, String status, Client client, String timeZone,
+                        LocalDate startDate, LocalDate endDate, QuietHours quietHours, String urgency,
+                        List<Item> items) {
+        this(planId, version, status, client, timeZone, startDate, endDate, quietHours, urgency, null, items);
+    }
 
     public PlanSnapshot {
         java.util.Objects.requireNonNull(planId, "plan.planId");

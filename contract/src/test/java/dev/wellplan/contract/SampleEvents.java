@@ -24,6 +24,7 @@ final class SampleEvents {
                         "test@example.com"),
                 "Europe/Lisbon", LocalDate.parse("2026-03-23"), LocalDate.parse("2026-04-19"),
                 new PlanSnapshot.QuietHours(LocalTime.of(22, 30), LocalTime.of(6, 45)), "NONE",
+                "5d6c7b8a-9e0f-4a1b-8c2d-3e4f5a6b7c8d",
                 List.of(new PlanSnapshot.Item("massage-1", "MASSAGE", LocalDateTime.parse("2026-03-29T10:00"), 50,
                                 "Swedish massage", "SWEDISH", "MEDIUM", List.of(), List.of("MAS-1")),
                         new PlanSnapshot.Item("strength-w1-d1", "STRENGTH", LocalDateTime.parse("2026-03-24T07:30"), 30,

@@ -46,8 +46,9 @@ public final class ReminderPolicy {
             return out;
         }
         // Any change after enrollment (an adjustment, clearance, pause, resume) tells the client, with the
-        // updated calendar, unless the coach chose silent; cancellation has its own message above.
-        if (event.type() != PlanEventType.PlanCreated && !event.change().silent()) {
+        // updated calendar, unless the coach chose silent; cancellation has its own message above. Who coaches
+        // the plan is the clinic's business: an assignment changes nothing the client sees.
+        if (tellsTheClient(event)) {
             out.add(immediate(event, null, "v" + event.planVersion(), ReminderKind.PLAN_CHANGED, zone));
         }
         for (PlanSnapshot.Item item : plan.items()) {
@@ -58,6 +59,11 @@ public final class ReminderPolicy {
             }
         }
         return out;
+    }
+
+    private static boolean tellsTheClient(PlanEvent event) {
+        return event.type() != PlanEventType.PlanCreated && event.type() != PlanEventType.PlanAssigned
+                && !event.change().silent();
     }
 
     private void forItem(PlanSnapshot plan, PlanSnapshot.Item item, ZoneId zone, List<DesiredReminder> out) {

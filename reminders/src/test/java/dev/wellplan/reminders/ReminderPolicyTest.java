@@ -114,6 +114,15 @@ class ReminderPolicyTest {
     }
 
     @Test
+    void an_assignment_to_a_coach_tells_the_client_nothing() {
+        PlanEvent assigned = TestEvents.event(planId, 3, PlanEventType.PlanAssigned, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(TestEvents.massage("massage-1", LocalDateTime.parse("2026-12-08T10:00"))));
+
+        assertThat(policy.desired(assigned)).extracting(DesiredReminder::kind)
+                .containsExactly(ReminderKind.WELCOME, ReminderKind.MASSAGE_DAY_BEFORE);
+    }
+
+    @Test
     void keys_are_deterministic_across_versions() {
         PlanEvent v1 = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
                 Instant.parse("2026-12-01T00:00:00Z"), List.of(TestEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-09T07:30"))));

@@ -18,9 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +34,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.wellplan.stack.LocalStack;
 import dev.wellplan.stack.ServiceProcess;
@@ -308,7 +309,7 @@ class FaultDrillsSystemTest {
     @Order(4)
     void drill_4_every_event_of_a_plan_replayed_twice_in_reverse_order(TestInfo test) throws Exception {
         String email = Pipeline.newEmail("drill4");
-        UUID plan = pipeline.enroll(email, "TINGLING");
+        UUID plan = pipeline.enrollAsCoach(email, "TINGLING");
         await().atMost(SETTLE).until(() -> statusOf(plan, "AWAITING_CLEARANCE"), "SENT"::equals);
         Http.Reply cleared = Http.postJson(stack.plannerUrl() + "/api/plans/" + plan + "/clearance",
                 "{\"note\": \"cleared by GP\"}", "coach", "coach-local");

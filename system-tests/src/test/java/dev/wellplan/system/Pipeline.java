@@ -27,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -45,6 +44,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.wellplan.stack.ConsistencyCheck;
 import dev.wellplan.stack.LocalStack;
@@ -78,9 +79,18 @@ final class Pipeline {
         return drill + "-" + UUID.randomUUID() + "@example.com";
     }
 
-    /** Enrolls a client; returns the plan id of the 201. */
+    /** A client enrolls themselves (the plan goes to the clinic's unassigned pool); returns the plan id of the 201. */
     UUID enroll(String email, String... redFlags) {
-        Http.Reply created = Http.postJson(stack.plannerUrl() + "/api/enrollments", assessment(email, redFlags));
+        return created(email, Http.postJson(stack.plannerUrl() + "/api/enrollments", assessment(email, redFlags)));
+    }
+
+    /** The local stack's coach enrolls a client, whose plan is then theirs (to record clearance, say). */
+    UUID enrollAsCoach(String email, String... redFlags) {
+        return created(email, Http.postJson(stack.plannerUrl() + "/api/enrollments", assessment(email, redFlags),
+                "coach", "coach-local"));
+    }
+
+    private static UUID created(String email, Http.Reply created) {
         assertThat(created.status()).as("enrollment of %s: %s", email, created.body()).isEqualTo(201);
         return UUID.fromString(created.json().get("id").asText());
     }

@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.wellplan.stack.LocalStack;
 
@@ -62,7 +63,7 @@ class WalkingSkeletonSystemTest {
     void SAFE_3_a_red_flag_plan_waits_for_clearance_then_gets_its_massage_reminders() {
         String email = "client-" + UUID.randomUUID() + "@example.com";
         Http.Reply created = Http.postJson(stack.plannerUrl() + "/api/enrollments",
-                assessment(email).replace("\"redFlags\": []", "\"redFlags\": [\"TINGLING\"]"));
+                assessment(email).replace("\"redFlags\": []", "\"redFlags\": [\"TINGLING\"]"), "coach", "coach-local");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("status").asText()).isEqualTo("AWAITING_CLEARANCE");
         String planId = created.json().get("id").asText();

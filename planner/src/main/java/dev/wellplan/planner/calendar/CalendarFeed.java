@@ -1,6 +1,5 @@
 package dev.wellplan.planner.calendar;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,19 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.calendar.PlanCalendar;
-import dev.wellplan.calendar.SignedLinks;
 import dev.wellplan.planner.plan.outbox.PlanEvents;
-import dev.wellplan.planner.plan.store.PlanDocuments;
 import dev.wellplan.planner.plan.store.PlanDao;
+import dev.wellplan.planner.plan.store.PlanDocuments;
 import dev.wellplan.planner.plan.store.PlanRow;
 import dev.wellplan.rules.Client;
 import dev.wellplan.rules.Plan;
 
 /**
- * A plan's newest version as an RFC 5545 calendar (METHOD:PUBLISH) that calendar apps subscribe to,
- * and the check of the signed link that opens it. The snapshot is the one the plan's events carry,
- * so the feed and the notifier's attachments describe the same events with the same UIDs. DTSTAMP
- * is when the version was saved: the feed of one version is the same text at every poll.
+ * A plan's newest version as an RFC 5545 calendar (METHOD:PUBLISH) that calendar apps subscribe to (the
+ * signed link that opens it is checked by the route's access rule). The snapshot is the one the plan's
+ * events carry, so the feed and the notifier's attachments describe the same events with the same UIDs.
+ * DTSTAMP is when the version was saved: the feed of one version is the same text at every poll.
  */
 @ApplicationScoped
 public class CalendarFeed {
@@ -36,19 +34,10 @@ public class CalendarFeed {
 
     private final PlanDao plans;
     private final PlanDocuments documents;
-    private final SignedLinks links;
-    private final Clock clock;
 
-    public CalendarFeed(Jdbi jdbi, PlanDocuments documents, SignedLinks links, Clock clock) {
+    public CalendarFeed(Jdbi jdbi, PlanDocuments documents) {
         this.plans = jdbi.onDemand(PlanDao.class);
         this.documents = documents;
-        this.links = links;
-        this.clock = clock;
-    }
-
-    /** True when {@code token} is an unexpired calendar link to this very plan. */
-    public boolean opens(String token, UUID planId) {
-        return links.verify(PURPOSE, token, clock.instant()).filter(planId.toString()::equals).isPresent();
     }
 
     public Optional<Feed> feed(UUID planId) {
@@ -60,7 +49,7 @@ public class CalendarFeed {
         PlanDao.ClientRow client = plans.client(row.clientId());
         // quiet hours matter to reminders, not to a calendar: the snapshot goes without them
         var snapshot = PlanEvents.snapshot(row.id(), row.version(), row.clientId(),
-                new Client(client.name(), client.email(), plan.timeZone()), null, plan);
+                new Client(client.name(), client.email(), plan.timeZone()), null, row.coachId(), plan);
         return new Feed(row.version(), PlanCalendar.of(snapshot, row.updatedAt()));
     }
 }

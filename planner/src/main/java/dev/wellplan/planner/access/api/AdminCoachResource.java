@@ -3,7 +3,6 @@ package dev.wellplan.planner.access.api;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,11 +15,12 @@ import jakarta.ws.rs.core.Response;
 import dev.wellplan.planner.access.app.AccountView;
 import dev.wellplan.planner.access.app.Accounts;
 import dev.wellplan.planner.refusal.Refusal;
+import dev.wellplan.support.access.Access;
+import dev.wellplan.support.access.Caller;
 
 /** Coach accounts, for admins: add, list, disable, enable. */
 @Path("/api/admin/coaches")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Accounts.ADMIN)
 public class AdminCoachResource {
 
     /** A new coach: they sign in with {@code email} and {@code password} (12 characters or more). */
@@ -34,6 +34,7 @@ public class AdminCoachResource {
     }
 
     @POST
+    @Access(Caller.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(NewCoach coach) {
         if (coach == null) {
@@ -45,17 +46,20 @@ public class AdminCoachResource {
     }
 
     @GET
+    @Access(Caller.ADMIN)
     public List<AccountView> all() {
         return accounts.all();
     }
 
     @POST
+    @Access(Caller.ADMIN)
     @Path("/{id}/disable")
     public AccountView disable(@PathParam("id") String id) {
         return accounts.setDisabled(accountId(id), true);
     }
 
     @POST
+    @Access(Caller.ADMIN)
     @Path("/{id}/enable")
     public AccountView enable(@PathParam("id") String id) {
         return accounts.setDisabled(accountId(id), false);

@@ -80,6 +80,15 @@ public class Accounts {
         return accounts.find(id).map(AccountView::of);
     }
 
+    /** Whether {@code id} is the account id of a coach who may sign in: the only kind a plan can be assigned to. */
+    public boolean isEnabledCoach(String id) {
+        try {
+            return accounts.find(UUID.fromString(id)).filter(a -> COACH.equals(a.role()) && !a.disabled()).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public List<AccountView> all() {
         return accounts.all().stream().map(AccountView::of).toList();
     }

@@ -12,10 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.wellplan.planner.plan.app.Enrollments;
+import dev.wellplan.planner.refusal.RefusalProblems;
+import dev.wellplan.support.access.Access;
+import dev.wellplan.support.access.Caller;
+import dev.wellplan.support.access.Callers;
 import dev.wellplan.support.problem.Problem.FieldError;
 import dev.wellplan.support.problem.ProblemException;
-import dev.wellplan.planner.refusal.Refusal;
-import dev.wellplan.planner.refusal.RefusalProblems;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/enrollments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,22 +26,30 @@ public class EnrollmentResource {
 
     private final EnrollmentReader reader;
     private final Enrollments enrollments;
+    private final SecurityIdentity identity;
 
-    public EnrollmentResource(EnrollmentReader reader, Enrollments enrollments) {
+    public EnrollmentResource(EnrollmentReader reader, Enrollments enrollments, SecurityIdentity identity) {
         this.reader = reader;
         this.enrollments = enrollments;
+        this.identity = identity;
     }
 
-    /** Enrolls a client: the assessment in, the plan out, at most once per Idempotency-Key. */
+    /**
+     * Enrolls a client: the assessment in, the plan out, at most once per Idempotency-Key. Open to anyone; a plan a
+     * signed-in coach enrolls is theirs, any other goes to the clinic's unassigned pool.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response enroll(String body, @HeaderParam(RefusalProblems.IDEMPOTENCY_KEY) String idempotencyKey) {
+    @Access(Caller.ANYONE)
+    public Response enroll(String body, @HeaderParam(RefusalProblems.IDEMPOTENCY_KEY) String idempotencyKey,
+                           @HeaderParam("Authorization") String authorization) {
         if (body != null && body.getBytes(StandardCharsets.UTF_8).length > EnrollmentReader.MAX_BODY_BYTES) {
             throw new ProblemException(413, "Payload too large",
                     "an assessment is at most " + EnrollmentReader.MAX_BODY_BYTES + " bytes", List.of());
         }
         String key = checkKey(idempotencyKey);
-        Enrollments.Enrolled enrolled = enrollments.enroll(reader.read(body), key);
+        String coachId = authorization != null && identity.hasRole(Callers.COACH) ? Callers.id(identity) : null;
+        Enrollments.Enrolled enrolled = enrollments.enroll(reader.read(body), key, coachId);
         // product.md: the Location is the plan's path on this service, as the client will GET it
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
                 .header("Location", "/api/plans/" + enrolled.plan().id())

@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.PlanRules;
 import dev.wellplan.rules.PlanStatus;
-import dev.wellplan.planner.refusal.Refusal;
 
 /** SAFE-3: a coach records medical clearance; the plan becomes ACTIVE with massage sessions from today on. */
 @ApplicationScoped
@@ -28,17 +28,17 @@ public class Clearances {
     }
 
     /**
-     * Records clearance by {@code coach}, with an optional {@code note}.
+     * Records clearance by {@code who}, with an optional {@code note}.
      *
      * @throws Refusal.Conflict when the plan is not awaiting clearance
      */
     @Transactional
-    public PlanView record(UUID planId, String coach, String note) {
+    public PlanView record(UUID planId, Actor who, String note) {
         if (note != null && note.length() > MAX_NOTE_LENGTH) {
             throw Refusal.Invalid.of("note", "must be at most " + MAX_NOTE_LENGTH + " characters");
         }
         String history = note == null || note.isBlank() ? "medical clearance recorded" : "medical clearance: " + note;
-        var change = new PlanChanges.Change(PlanEventType.PlanStatusChanged, coach, history,
+        var change = new PlanChanges.Change(PlanEventType.PlanStatusChanged, who.name(), who.id(), history,
                 "medical clearance recorded", false);
         return changes.change(planId, change, current -> {
             if (current.plan().status() != PlanStatus.AWAITING_CLEARANCE) {

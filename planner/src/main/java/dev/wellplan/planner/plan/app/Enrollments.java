@@ -19,12 +19,12 @@ import dev.wellplan.planner.plan.outbox.Outbox;
 import dev.wellplan.planner.plan.outbox.PlanEvents;
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.plan.store.PlanDocuments;
+import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.Assessment;
 import dev.wellplan.rules.AssessmentRules;
 import dev.wellplan.rules.Plan;
 import dev.wellplan.rules.PlanRules;
 import dev.wellplan.rules.Violation;
-import dev.wellplan.planner.refusal.Refusal;
 
 /**
  * Enrollment: an assessment becomes a client, a plan at version 1, its first revision and a {@code PlanCreated}
@@ -60,6 +60,15 @@ public class Enrollments {
      */
     @Transactional
     public Enrolled enroll(Assessment assessment, String idempotencyKey) {
+        return enroll(assessment, idempotencyKey, null);
+    }
+
+    /**
+     * As {@link #enroll(Assessment, String)}, for a client a coach enrolls: the plan is theirs from the start
+     * ({@code coachId} null puts it in the clinic's unassigned pool, as a self-enrollment is).
+     */
+    @Transactional
+    public Enrolled enroll(Assessment assessment, String idempotencyKey, String coachId) {
         List<Violation> violations = AssessmentRules.validate(assessment, today(assessment));
         if (!violations.isEmpty()) {
             throw new Refusal.Invalid(violations);
@@ -72,7 +81,7 @@ public class Enrollments {
                 return replay(idempotencyKey, fingerprint);
             }
         }
-        return new Enrolled(create(planId, assessment, now), false);
+        return new Enrolled(create(planId, assessment, coachId, now), false);
     }
 
     private Enrolled replay(String idempotencyKey, String fingerprint) {
@@ -83,20 +92,20 @@ public class Enrollments {
         return new Enrolled(queries.plan(first.planId()), true);
     }
 
-    private PlanView create(UUID planId, Assessment assessment, Instant now) {
+    private PlanView create(UUID planId, Assessment assessment, String coachId, Instant now) {
         Plan plan = PlanRules.createPlan(assessment);
         UUID clientId = UUID.randomUUID();
         var client = assessment.client();
         plans.insertClient(clientId, client.name(), client.email(), client.timeZone().getId(), now);
         String body = documents.write(plan);
         plans.insertPlan(planId, clientId, 1, plan.status().name(), plan.timeZone().getId(), plan.startDate(),
-                plan.endDate(), documents.write(assessment), body, now);
+                plan.endDate(), documents.write(assessment), body, coachId, now);
         plans.insertRevision(planId, 1, plan.status().name(), PlanEventType.PlanCreated.name(), null,
                 "enrollment", body, now);
         outbox.record(PlanEvents.of(PlanEventType.PlanCreated, planId, 1, clientId, client,
-                assessment.preferences().quietHours(), plan, now, PlanEvent.Change.none()));
+                assessment.preferences().quietHours(), coachId, plan, now, PlanEvent.Change.none()));
         LOG.infof("plan %s created, status %s, %d items", planId, plan.status(), plan.items().size());
-        return PlanView.of(planId, 1, plan);
+        return PlanView.of(planId, 1, coachId, plan);
     }
 
     private LocalDate today(Assessment assessment) {

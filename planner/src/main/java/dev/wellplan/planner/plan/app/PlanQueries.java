@@ -25,7 +25,8 @@ public class PlanQueries {
 
     /** The plan's newest version. */
     public PlanView plan(UUID id) {
-        return plans.findPlan(id).map(row -> PlanView.of(row.id(), row.version(), documents.readPlan(row.body())))
+        return plans.findPlan(id).map(row -> PlanView.of(row.id(), row.version(), row.coachId(),
+                        documents.readPlan(row.body())))
                 .orElseThrow(() -> Refusal.NotFound.plan(id));
     }
 

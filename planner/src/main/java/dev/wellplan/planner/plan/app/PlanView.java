@@ -12,12 +12,13 @@ import dev.wellplan.rules.PlanItem;
  * as it is; its version is the ETag.
  */
 public record PlanView(UUID id, long version, String status, String timeZone, LocalDate startDate,
-                       LocalDate endDate, String urgency, List<PlanItem> items, List<String> guidance,
-                       List<String> unmetPreferences) {
+                       LocalDate endDate, String urgency, String coachId, List<PlanItem> items,
+                       List<String> guidance, List<String> unmetPreferences) {
 
-    public static PlanView of(UUID id, long version, Plan plan) {
+    /** {@code coachId}: the coach the plan is assigned to, null for the clinic's unassigned pool. */
+    public static PlanView of(UUID id, long version, String coachId, Plan plan) {
         return new PlanView(id, version, plan.status().name(), plan.timeZone().getId(), plan.startDate(),
-                plan.endDate(), plan.urgency() == null ? null : plan.urgency().name(), plan.items(),
+                plan.endDate(), plan.urgency() == null ? null : plan.urgency().name(), coachId, plan.items(),
                 plan.guidance(), plan.unmetPreferences());
     }
 }

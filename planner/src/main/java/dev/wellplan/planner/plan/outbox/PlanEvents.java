@@ -20,19 +20,20 @@ public final class PlanEvents {
     }
 
     public static PlanEvent of(PlanEventType type, UUID planId, long version, UUID clientId, Client client,
-                               QuietHours quietHours, Plan plan, Instant at, PlanEvent.Change change) {
+                               QuietHours quietHours, String coachId, Plan plan, Instant at,
+                               PlanEvent.Change change) {
         return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, planId, version, at, change,
-                snapshot(planId, version, clientId, client, quietHours, plan));
+                snapshot(planId, version, clientId, client, quietHours, coachId, plan));
     }
 
     /** The plan at {@code version} as the contract shows it: in every event, and in the calendar feed. */
     public static PlanSnapshot snapshot(UUID planId, long version, UUID clientId, Client client,
-                                        QuietHours quietHours, Plan plan) {
+                                        QuietHours quietHours, String coachId, Plan plan) {
         return new PlanSnapshot(planId, version, plan.status().name(),
                 new PlanSnapshot.Client(clientId, client.name(), client.email()), plan.timeZone().getId(),
                 plan.startDate(), plan.endDate(),
                 quietHours == null ? null : new PlanSnapshot.QuietHours(quietHours.from(), quietHours.to()),
-                plan.urgency() == null ? null : plan.urgency().name(),
+                plan.urgency() == null ? null : plan.urgency().name(), coachId,
                 plan.items().stream().map(PlanEvents::item).toList());
     }
 

@@ -22,13 +22,14 @@ public interface PlanDao {
 
     @SqlUpdate("""
             INSERT INTO planner.plan (id, client_id, version, status, time_zone, start_date, end_date,
-                                      assessment, body, created_at, updated_at)
+                                      assessment, body, coach_id, created_at, updated_at)
             VALUES (:id, :clientId, :version, :status, :timeZone, :startDate, :endDate,
-                    CAST(:assessment AS jsonb), CAST(:body AS jsonb), :at, :at)""")
+                    CAST(:assessment AS jsonb), CAST(:body AS jsonb), :coachId, :at, :at)""")
     void insertPlan(@Bind("id") UUID id, @Bind("clientId") UUID clientId, @Bind("version") long version,
                     @Bind("status") String status, @Bind("timeZone") String timeZone,
                     @Bind("startDate") LocalDate startDate, @Bind("endDate") LocalDate endDate,
-                    @Bind("assessment") String assessment, @Bind("body") String body, @Bind("at") Instant at);
+                    @Bind("assessment") String assessment, @Bind("body") String body,
+                    @Bind("coachId") String coachId, @Bind("at") Instant at);
 
     @SqlUpdate("""
             INSERT INTO planner.plan_revision (plan_id, version, status, event_type, actor, reason, body, created_at)
@@ -38,9 +39,17 @@ public interface PlanDao {
                         @Bind("reason") String reason, @Bind("body") String body, @Bind("at") Instant at);
 
     @SqlQuery("""
-            SELECT id, client_id, version, status, time_zone, body::text AS body, created_at, updated_at
+            SELECT id, client_id, version, status, time_zone, body::text AS body, coach_id, created_at, updated_at
             FROM planner.plan WHERE id = :id""")
     Optional<PlanRow> findPlan(@Bind("id") UUID id);
+
+    /** Whose plan: empty for no such plan, a row with a null coach for the unassigned pool. */
+    @SqlQuery("SELECT id, coach_id FROM planner.plan WHERE id = :id")
+    @RegisterConstructorMapper(Ownership.class)
+    Optional<Ownership> ownership(@Bind("id") UUID id);
+
+    record Ownership(UUID id, String coachId) {
+    }
 
     /** Claims the key for this plan; returns 0 when another enrollment already holds it. */
     @SqlUpdate("""
@@ -59,18 +68,18 @@ public interface PlanDao {
     /** The plan and its assessment, locked until the caller's transaction ends: one change at a time per plan. */
     @SqlQuery("""
             SELECT id, client_id, version, status, time_zone, body::text AS body, assessment::text AS assessment,
-                   created_at, updated_at
+                   coach_id, created_at, updated_at
             FROM planner.plan WHERE id = :id FOR UPDATE""")
     @RegisterConstructorMapper(LockedPlan.class)
     Optional<LockedPlan> lockPlan(@Bind("id") UUID id);
 
     @SqlUpdate("""
             UPDATE planner.plan SET version = :version, status = :status, start_date = :startDate,
-                   end_date = :endDate, body = CAST(:body AS jsonb), updated_at = :at
+                   end_date = :endDate, body = CAST(:body AS jsonb), coach_id = :coachId, updated_at = :at
             WHERE id = :id AND version = :version - 1""")
     int updatePlan(@Bind("id") UUID id, @Bind("version") long version, @Bind("status") String status,
                    @Bind("startDate") LocalDate startDate, @Bind("endDate") LocalDate endDate,
-                   @Bind("body") String body, @Bind("at") Instant at);
+                   @Bind("body") String body, @Bind("coachId") String coachId, @Bind("at") Instant at);
 
     @SqlQuery("SELECT name, email, time_zone FROM planner.client WHERE id = :id")
     @RegisterConstructorMapper(ClientRow.class)
@@ -83,7 +92,7 @@ public interface PlanDao {
     java.util.List<Revision> revisions(@Bind("planId") UUID planId);
 
     record LockedPlan(UUID id, UUID clientId, long version, String status, String timeZone, String body,
-                      String assessment, Instant createdAt, Instant updatedAt) {
+                      String assessment, String coachId, Instant createdAt, Instant updatedAt) {
     }
 
     record ClientRow(String name, String email, String timeZone) {

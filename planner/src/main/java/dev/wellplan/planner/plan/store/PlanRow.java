@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** A plan as stored: the newest version's document plus what the roster filters on. */
 public record PlanRow(UUID id, UUID clientId, long version, String status, String timeZone,
-                      String body, Instant createdAt, Instant updatedAt) {
+                      String body, String coachId, Instant createdAt, Instant updatedAt) {
 }

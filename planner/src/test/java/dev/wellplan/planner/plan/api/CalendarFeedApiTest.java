@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,44 +13,37 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Component;
-import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.component.VEvent;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import dev.wellplan.calendar.SignedLinks;
+import dev.wellplan.planner.Api;
 import dev.wellplan.planner.Assessments;
 import dev.wellplan.planner.RealServers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealServers.class, restrictToAnnotatedClass = false)
 class CalendarFeedApiTest {
 
-    @ConfigProperty(name = "wellplan.links.secret")
-    String secret;
-
-    private String enroll(String redFlags) {
-        return given().contentType(ContentType.JSON).body(Assessments.withRedFlags(redFlags))
-                .when().post("/api/enrollments").then().statusCode(201).extract().path("id");
+    private static String enroll(String redFlags) {
+        return Api.enrollAsCoach(Assessments.withRedFlags(redFlags));
     }
 
-    private String token(String purpose, String subject, Duration validFor) {
-        return new SignedLinks(secret.getBytes(StandardCharsets.UTF_8))
-                .token(purpose, subject, Instant.now().plus(validFor));
+    private static String token(String purpose, String subject, Duration validFor) {
+        return Api.link(purpose, subject, validFor);
     }
 
     @Test
     void the_client_opens_the_feed_with_the_signed_link_and_gets_the_plan_as_rfc_5545() throws Exception {
         String id = enroll("[]");
-        JsonPath plan = given().when().get("/api/plans/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath plan = Api.asCoach().when().get("/api/plans/" + id).then().statusCode(200).extract().jsonPath();
 
         String ics = given().queryParam("token", token("calendar", id, Duration.ofDays(400)))
                 .when().get("/api/plans/" + id + "/calendar.ics")
@@ -77,18 +69,18 @@ class CalendarFeedApiTest {
     }
 
     @Test
-    void a_coach_opens_any_feed_and_the_sequence_follows_the_plan_version() {
+    void the_plans_coach_opens_its_feed_and_the_sequence_follows_the_plan_version() {
         String id = enroll("[\"NUMBNESS\"]");
-        given().auth().preemptive().basic("coach", "coach-local").contentType(ContentType.JSON).body("{}")
+        Api.asCoach().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/plans/" + id + "/clearance").then().statusCode(200);
 
-        String ics = given().auth().preemptive().basic("coach", "coach-local")
+        String ics = Api.asCoach()
                 .when().get("/api/plans/" + id + "/calendar.ics")
                 .then().statusCode(200).header("ETag", "\"2\"").extract().asString();
 
         assertThat(ics).contains("UID:" + id + "-massage-1@wellplan").contains("SEQUENCE:2")
                 .doesNotContain("SEQUENCE:1\r\n");
-        given().auth().preemptive().basic("coach", "coach-local").header("If-None-Match", "\"2\"")
+        Api.asCoach().header("If-None-Match", "\"2\"")
                 .when().get("/api/plans/" + id + "/calendar.ics").then().statusCode(304);
     }
 
@@ -111,7 +103,7 @@ class CalendarFeedApiTest {
         String unknown = UUID.randomUUID().toString();
         given().queryParam("token", token("calendar", unknown, Duration.ofDays(1)))
                 .when().get("/api/plans/" + unknown + "/calendar.ics").then().statusCode(404);
-        given().auth().preemptive().basic("coach", "coach-local").when().get("/api/plans/not-a-plan/calendar.ics")
+        Api.asCoach().when().get("/api/plans/not-a-plan/calendar.ics")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 

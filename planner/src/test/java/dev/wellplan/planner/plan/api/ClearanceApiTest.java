@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.planner.Api;
 import dev.wellplan.planner.Assessments;
 import dev.wellplan.planner.RealServers;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,8 +29,9 @@ class ClearanceApiTest {
     @Inject
     Jdbi jdbi;
 
+    /** A red-flag client the seeded coach enrolled: their plan, awaiting clearance. */
     private String awaitingPlan() {
-        return given().contentType(ContentType.JSON).body(Assessments.withRedFlags("[\"NUMBNESS\"]"))
+        return Api.asCoach().contentType(ContentType.JSON).body(Assessments.withRedFlags("[\"NUMBNESS\"]"))
                 .when().post("/api/enrollments")
                 .then().statusCode(201).body("status", equalTo("AWAITING_CLEARANCE"))
                 .extract().path("id");
@@ -39,7 +41,7 @@ class ClearanceApiTest {
     void SAFE_3_a_coach_clears_the_plan_which_becomes_active_with_massage_and_a_new_event() {
         String id = awaitingPlan();
 
-        given().auth().preemptive().basic("coach", "coach-local").contentType(ContentType.JSON)
+        Api.asCoach().contentType(ContentType.JSON)
                 .body("{\"note\": \"GP letter seen\"}")
                 .when().post("/api/plans/" + id + "/clearance")
                 .then().statusCode(200)
@@ -56,10 +58,11 @@ class ClearanceApiTest {
         PlanEvent cleared = PlanEventCodec.fromJson(events.get(1));
         assertThat(cleared.type()).isEqualTo(PlanEventType.PlanStatusChanged);
         assertThat(cleared.plan().status()).isEqualTo("ACTIVE");
-        assertThat(cleared.change().actor()).isEqualTo("coach");
+        assertThat(cleared.change().actor()).as("events name the coach by account id, never by address")
+                .isEqualTo(cleared.plan().coachId()).matches("[0-9a-f-]{36}");
         assertThat(events.get(1)).as("the note stays out of the event").doesNotContain("GP letter");
 
-        given().auth().preemptive().basic("coach", "coach-local").when().get("/api/plans/" + id + "/history")
+        Api.asCoach().when().get("/api/plans/" + id + "/history")
                 .then().statusCode(200)
                 .body("actor", equalTo(java.util.Arrays.asList(null, "coach")))
                 .body("[1].reason", equalTo("medical clearance: GP letter seen"));
@@ -74,20 +77,22 @@ class ClearanceApiTest {
         given().auth().preemptive().basic("coach", "not-the-password").contentType(ContentType.JSON).body("{}")
                 .when().post("/api/plans/" + id + "/clearance")
                 .then().statusCode(401).contentType("application/problem+json");
-        given().when().get("/api/plans/" + id).then().body("status", equalTo("AWAITING_CLEARANCE"));
+        Api.asAdmin().when().get("/api/plans/" + id).then().body("status", equalTo("AWAITING_CLEARANCE"));
     }
 
     @Test
     void clearing_a_plan_that_is_not_awaiting_clearance_is_a_conflict_and_changes_nothing() {
-        String id = given().contentType(ContentType.JSON).body(Assessments.valid())
-                .when().post("/api/enrollments").then().statusCode(201).extract().path("id");
+        String id = Api.enrollAsCoach(Assessments.valid());
 
-        given().auth().preemptive().basic("coach", "coach-local").contentType(ContentType.JSON).body("{}")
+        Api.asCoach().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/plans/" + id + "/clearance")
                 .then().statusCode(409).contentType("application/problem+json");
-        given().when().get("/api/plans/" + id).then().body("version", equalTo(1));
-        given().auth().preemptive().basic("coach", "coach-local").contentType(ContentType.JSON).body("{}")
+        Api.asCoach().when().get("/api/plans/" + id).then().body("version", equalTo(1));
+        Api.asCoach().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/plans/" + UUID.randomUUID() + "/clearance")
                 .then().statusCode(404);
+        Api.asAdmin().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/plans/" + UUID.randomUUID() + "/clearance")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.wellplan.planner.Api;
 import dev.wellplan.planner.Assessments;
 import dev.wellplan.planner.RealServers;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -53,7 +54,7 @@ class EnrollmentApiTest {
                 .body("items[0].rules", notNullValue())
                 .extract().header("Location");
 
-        given().when().get(location)
+        Api.asAdmin().when().get(location)
                 .then().statusCode(200)
                 .header("ETag", equalTo("\"1\""))
                 .body("id", equalTo(location.substring("/api/plans/".length())));
@@ -177,8 +178,9 @@ class EnrollmentApiTest {
 
     @Test
     void unknown_or_malformed_plan_id_is_a_404_problem() {
-        given().when().get("/api/plans/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/plans/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        Api.asAdmin().when().get("/api/plans/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        Api.asAdmin().when().get("/api/plans/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
     private io.restassured.response.ExtractableResponse<io.restassured.response.Response> enrollWithKey(

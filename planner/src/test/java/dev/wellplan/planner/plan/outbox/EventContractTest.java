@@ -1,6 +1,5 @@
 package dev.wellplan.planner.plan.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Iterator;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellplan.contract.ContractSchema;
 import dev.wellplan.contract.PlanEventContract;
 import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.planner.Api;
 import dev.wellplan.planner.Assessments;
 import dev.wellplan.planner.RealServers;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,9 +38,8 @@ class EventContractTest {
 
     @Test
     void enrollment_and_clearance_write_events_shaped_like_the_golden_samples() {
-        String id = given().contentType(ContentType.JSON).body(Assessments.withRedFlags("[\"TINGLING\"]"))
-                .when().post("/api/enrollments").then().statusCode(201).extract().path("id");
-        given().auth().preemptive().basic("coach", "coach-local").contentType(ContentType.JSON).body("{}")
+        String id = Api.enrollAsCoach(Assessments.withRedFlags("[\"TINGLING\"]"));
+        Api.asCoach().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/plans/" + id + "/clearance").then().statusCode(200);
 
         List<JsonNode> events = outbox(UUID.fromString(id));

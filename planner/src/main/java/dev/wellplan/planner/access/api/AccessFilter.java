@@ -1,0 +1,42 @@
+package dev.wellplan.planner.access.api;
+
+import java.time.Clock;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import dev.wellplan.calendar.SignedLinks;
+import dev.wellplan.planner.access.app.AuditLog;
+import dev.wellplan.planner.access.app.PlanOwnership;
+import dev.wellplan.support.access.AccessRules;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Every planner route's access rule, enforced; what coaches and admins did, audited (docs/access.md). */
+public class AccessFilter {
+
+    private final AccessRules rules;
+    private final SecurityIdentity identity;
+
+    public AccessFilter(PlanOwnership owners, SignedLinks links, AuditLog audit, SecurityIdentity identity,
+                        Clock clock) {
+        this.rules = new AccessRules(owners, links, audit, clock);
+        this.identity = identity;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public void check(ResourceInfo resource, UriInfo uri, ContainerRequestContext request) {
+        rules.check(resource, uri, request, identity);
+    }
+
+    @ServerResponseFilter
+    public void audit(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
+        rules.audit(request, response, http);
+    }
+}

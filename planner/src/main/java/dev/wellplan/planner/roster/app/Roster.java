@@ -1,0 +1,67 @@
+package dev.wellplan.planner.roster.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jdbi.v3.core.Jdbi;
+
+import dev.wellplan.planner.refusal.Refusal;
+import dev.wellplan.planner.roster.store.RosterDao;
+import dev.wellplan.rules.PlanStatus;
+import dev.wellplan.rules.Violation;
+
+/** The coach's list of plans: their own, the clinic's unassigned pool, or (for an admin) every plan. */
+@ApplicationScoped
+public class Roster {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /** Whose plans: a coach sees {@code MINE} and {@code UNASSIGNED}; an admin sees {@code ALL} too. */
+    public enum Scope { MINE, UNASSIGNED, ALL }
+
+    /** One page of the roster, {@code page} counted from 1, with how many plans match in all. */
+    public record Page(int page, int size, long total, List<RosterDao.Line> plans) {
+    }
+
+    private final RosterDao roster;
+
+    public Roster(Jdbi jdbi) {
+        this.roster = jdbi.onDemand(RosterDao.class);
+    }
+
+    /**
+     * @param coachId the caller's id (for {@code MINE})
+     * @param status  a plan status to filter on, or null for every status
+     * @throws Refusal.Invalid naming the bad parameter
+     */
+    public Page plans(Scope scope, String coachId, String status, int page, int size) {
+        List<Violation> bad = new ArrayList<>();
+        if (status != null && !isStatus(status)) {
+            bad.add(new Violation("status", "is not a plan status"));
+        }
+        if (page < 1) {
+            bad.add(new Violation("page", "must be 1 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            bad.add(new Violation("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (!bad.isEmpty()) {
+            throw new Refusal.Invalid(bad);
+        }
+        String key = scope.name().toLowerCase(Locale.ROOT);
+        List<RosterDao.Line> lines = roster.page(key, coachId, status, size, (long) (page - 1) * size);
+        return new Page(page, size, roster.count(key, coachId, status), lines);
+    }
+
+    private static boolean isStatus(String status) {
+        for (PlanStatus s : PlanStatus.values()) {
+            if (s.name().equals(status)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

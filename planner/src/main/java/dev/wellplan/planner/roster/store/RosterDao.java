@@ -1,0 +1,37 @@
+package dev.wellplan.planner.roster.store;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** The roster's reads: plans by owner (a coach, the unassigned pool, or every plan) and status, a page at a time. */
+public interface RosterDao {
+
+    /** One line of the roster. */
+    record Line(UUID planId, long version, String status, String timeZone, LocalDate startDate, LocalDate endDate,
+                String coachId, String clientName) {
+    }
+
+    String WHERE = """
+            WHERE (:scope = 'all' OR (:scope = 'mine' AND p.coach_id = :coachId)
+                                  OR (:scope = 'unassigned' AND p.coach_id IS NULL))
+              AND (CAST(:status AS text) IS NULL OR p.status = :status)""";
+
+    @SqlQuery("""
+            SELECT p.id AS plan_id, p.version, p.status, p.time_zone, p.start_date, p.end_date, p.coach_id,
+                   c.name AS client_name
+            FROM planner.plan p JOIN planner.client c ON c.id = p.client_id
+            """ + WHERE + """
+
+            ORDER BY p.start_date, p.id LIMIT :limit OFFSET :offset""")
+    @RegisterConstructorMapper(Line.class)
+    List<Line> page(@Bind("scope") String scope, @Bind("coachId") String coachId, @Bind("status") String status,
+                    @Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery("SELECT count(*) FROM planner.plan p " + WHERE)
+    long count(@Bind("scope") String scope, @Bind("coachId") String coachId, @Bind("status") String status);
+}

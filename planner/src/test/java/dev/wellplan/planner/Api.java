@@ -1,0 +1,52 @@
+package dev.wellplan.planner;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import dev.wellplan.calendar.SignedLinks;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The planner's API as its callers reach it: anonymous, the seeded coach and admin, a client's signed link. */
+public final class Api {
+
+    public static final String COACH = "coach";
+    public static final String COACH_PASSWORD = "coach-local";
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-local";
+
+    private Api() {
+    }
+
+    public static RequestSpecification asCoach() {
+        return given().auth().preemptive().basic(COACH, COACH_PASSWORD);
+    }
+
+    public static RequestSpecification asAdmin() {
+        return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** A self-enrollment: the plan goes to the clinic's unassigned pool. Returns its id. */
+    public static String enroll(String assessment) {
+        return given().contentType(ContentType.JSON).body(assessment).when().post("/api/enrollments")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** A client the seeded coach enrolls: the plan is theirs. Returns its id. */
+    public static String enrollAsCoach(String assessment) {
+        return asCoach().contentType(ContentType.JSON).body(assessment).when().post("/api/enrollments")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** A client link of {@code purpose} for the plan {@code subject}, signed with the test profile's key. */
+    public static String link(String purpose, String subject, Duration validFor) {
+        String secret = ConfigProvider.getConfig().getValue("wellplan.links.secret", String.class);
+        return new SignedLinks(secret.getBytes(StandardCharsets.UTF_8)).token(purpose, subject,
+                Instant.now().plus(validFor));
+    }
+}
