@@ -26,13 +26,13 @@ import java.util.function.BiPredicate;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
+import dev.wellplan.notifier.reminder.dispatch.DispatchConfig;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
@@ -87,27 +87,18 @@ public class ReminderDispatcher {
     private volatile boolean leased;
 
     public ReminderDispatcher(Jdbi jdbi, Mailer mailer, MailComposer composer, EmailPreferences preferences, Clock clock,
-                              @ConfigProperty(name = "wellplan.dispatch.batch-size", defaultValue = "500") int batchSize,
-                              @ConfigProperty(name = "wellplan.dispatch.max-attempts", defaultValue = "5") int maxAttempts,
-                              @ConfigProperty(name = "wellplan.dispatch.stale-claim", defaultValue = "PT2M") Duration staleClaim,
-                              @ConfigProperty(name = "wellplan.dispatch.grace") Optional<Duration> grace,
-                              @ConfigProperty(name = "wellplan.dispatch.retry-backoff", defaultValue = "PT30S") Duration retryBackoff,
-                              @ConfigProperty(name = "wellplan.dispatch.senders", defaultValue = "4") int senders) {
-        if (batchSize < 1 || maxAttempts < 1 || senders < 1 || staleClaim.toSeconds() < 3) {
-            throw new IllegalArgumentException("wellplan.dispatch: batch-size, max-attempts and senders must be "
-                    + "at least 1 and stale-claim at least 3 seconds");
-        }
+                              DispatchConfig config) {
         this.dao = jdbi.onDemand(ReminderDao.class);
         this.mailer = mailer;
         this.composer = composer;
         this.preferences = preferences;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.maxAttempts = maxAttempts;
-        this.staleClaim = staleClaim;
-        this.grace = grace;
-        this.retryBackoff = retryBackoff;
-        this.senders = senders;
+        this.batchSize = config.batchSize();
+        this.maxAttempts = config.maxAttempts();
+        this.staleClaim = config.staleClaim();
+        this.grace = config.grace();
+        this.retryBackoff = config.retryBackoff();
+        this.senders = config.senders();
         this.unrecorded = new Semaphore(2 * senders);
         this.sending = Executors.newFixedThreadPool(senders, daemon("reminder-sender-"));
         this.claiming = Executors.newSingleThreadExecutor(daemon("reminder-claimer-"));
@@ -130,7 +121,7 @@ public class ReminderDispatcher {
         sending.shutdown();
     }
 
-    @Scheduled(every = "${wellplan.dispatch.interval:250ms}", identity = "reminder-dispatch",
+    @Scheduled(every = "${wellplan.dispatch.interval}", identity = "reminder-dispatch",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
         holdLease();

@@ -72,6 +72,7 @@ import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
+import dev.wellplan.notifier.reminder.dispatch.DispatchConfig;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
@@ -157,11 +158,8 @@ class ReminderDispatchBenchmark {
     @ConfigProperty(name = "quarkus.datasource.password")
     String dbPassword;
 
-    @ConfigProperty(name = "wellplan.dispatch.batch-size", defaultValue = "500")
-    int dispatchBatch;
-
-    @ConfigProperty(name = "wellplan.dispatch.interval", defaultValue = "250ms")
-    String dispatchInterval;
+    @Inject
+    DispatchConfig dispatch;
 
     @ConfigProperty(name = "quarkus.mailer.max-pool-size", defaultValue = "10")
     int mailerPool;
@@ -830,8 +828,8 @@ class ReminderDispatchBenchmark {
     /** target/reminder-dispatch-bench.properties: the figures, for BENCHMARKS.md. */
     private void writeFigures() throws IOException {
         figures.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
-        figures.put("dispatch.batch-size", String.valueOf(dispatchBatch));
-        figures.put("dispatch.interval", dispatchInterval);
+        figures.put("dispatch.batch-size", String.valueOf(dispatch.batchSize()));
+        figures.put("dispatch.interval", dispatch.interval().toMillis() + "ms");
         figures.put("mailer.max-pool-size", String.valueOf(mailerPool));
         StringBuilder out = new StringBuilder();
         figures.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
