@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.reminder.mail;
+package dev.wellplan.notifier.reminder.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +19,7 @@ import dev.wellplan.notifier.ClientPlans;
 import dev.wellplan.notifier.Inbox;
 import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.RealServers;
+import dev.wellplan.notifier.reminder.mail.MailComposer;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import dev.wellplan.notifier.reminder.schedule.ReminderSchedule;

@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.reminder.mail;
+package dev.wellplan.notifier.reminder.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,7 +72,8 @@ import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
-import dev.wellplan.notifier.reminder.dispatch.DispatchConfig;
+import dev.wellplan.notifier.reminder.mail.MailComposer;
+import dev.wellplan.notifier.reminder.mail.ReminderMail;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
@@ -310,7 +311,7 @@ class ReminderDispatchBenchmark {
             return plain;
         }
 
-        List<Mail> quarkusMails = mails.stream().map(ReminderDispatcher::message).toList();
+        List<Mail> quarkusMails = mails.stream().map(ReminderMail::toMessage).toList();
         before = SINK_COUNTER.count();
         for (Mail mail : quarkusMails.subList(0, WARM_UP)) {
             mailer.send(mail);
@@ -562,7 +563,7 @@ class ReminderDispatchBenchmark {
                 if (!preferences.allows(EmailPreferences.recipientOf(plan), ReminderKind.valueOf(row.kind()))) {
                     throw new IllegalStateException("unsubscribed");
                 }
-                mailer.send(ReminderDispatcher.message(composer.compose(row, plan, clock.instant())));
+                mailer.send(composer.compose(row, plan, clock.instant()).toMessage());
                 done.incrementAndGet();
             } catch (RuntimeException e) {
                 failed.incrementAndGet();

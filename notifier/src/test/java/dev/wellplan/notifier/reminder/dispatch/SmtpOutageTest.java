@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.reminder.mail;
+package dev.wellplan.notifier.reminder.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
