@@ -18,7 +18,6 @@ import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.reminders.DesiredReminder;
 import dev.wellplan.reminders.ReminderKind;
-import dev.wellplan.reminders.ReminderPolicy;
 
 /**
  * Makes the reminder ledger equal to what the newest plan version asks for. An event already
@@ -30,6 +29,9 @@ import dev.wellplan.reminders.ReminderPolicy;
  * goes first (its key makes a duplicate, even a concurrent one, find out at once), then the
  * plan's version lock, its ledger in one read, and the new, moved and cancelled reminders each
  * in one statement. All of them run on one JDBI handle, on the transaction's connection.
+ *
+ * <p>What the plan asks for ({@code ReminderPolicy.desired}) comes with the event: the consumer computes it once,
+ * before this transaction, because an event it cannot plan is poison to reject, not a fault to retry.
  */
 @ApplicationScoped
 public class ReminderSchedule {
@@ -39,21 +41,20 @@ public class ReminderSchedule {
     public enum Outcome { APPLIED, DUPLICATE, STALE }
 
     private final Jdbi jdbi;
-    private final ReminderPolicy policy;
     private final Clock clock;
 
-    public ReminderSchedule(Jdbi jdbi, ReminderPolicy policy, Clock clock) {
+    public ReminderSchedule(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
-        this.policy = policy;
         this.clock = clock;
     }
 
+    /** Applies {@code event}, whose plan asks for the reminders {@code desired}. */
     @Transactional
-    public Outcome reconcile(PlanEvent event) {
-        return jdbi.withExtension(ReminderDao.class, dao -> reconcile(dao, event));
+    public Outcome reconcile(PlanEvent event, List<DesiredReminder> desired) {
+        return jdbi.withExtension(ReminderDao.class, dao -> reconcile(dao, event, desired));
     }
 
-    private Outcome reconcile(ReminderDao dao, PlanEvent event) {
+    private Outcome reconcile(ReminderDao dao, PlanEvent event, List<DesiredReminder> desired) {
         Instant now = clock.instant();
         // Marked APPLIED up front, corrected below when stale; nobody sees it before the commit.
         if (dao.markProcessed(event.eventId(), event.planId(), event.planVersion(), Outcome.APPLIED.name(), now) == 0) {
@@ -65,7 +66,7 @@ public class ReminderSchedule {
             LOG.debugf("plan %s v%d: older than applied v%d, ignored", event.planId(), event.planVersion(), applied.get());
             return Outcome.STALE;
         }
-        apply(dao, event, policy.desired(event), now);
+        apply(dao, event, desired, now);
         dao.saveState(event.planId(), event.planVersion(), event.plan().status(), snapshotJson(event), now);
         return Outcome.APPLIED;
     }

@@ -12,20 +12,14 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -34,6 +28,7 @@ import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.testing.TestEvents;
+import dev.wellplan.notifier.PlanEventTopic;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.reminder.mail.MailComposer;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
@@ -52,13 +47,7 @@ class PlanEventPipelineTest {
     Jdbi jdbi;
 
     private void publish(String key, String value) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(PlanEvent.TOPIC, key, value)).get();
-        }
+        PlanEventTopic.publish(bootstrap, key, value);
     }
 
     private static List<MimeMessage> mailTo(String address) {
@@ -107,20 +96,31 @@ class PlanEventPipelineTest {
                 .then().statusCode(200));
 
         List<ConsumerRecord<String, String>> dead = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(PlanEvent.DEAD_LETTER_TOPIC));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (poisonKey.equals(r.key())) {
-                        dead.add(r);
-                    }
-                });
-                return !dead.isEmpty();
-            });
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            PlanEventTopic.deadLetters(bootstrap).stream().filter(r -> poisonKey.equals(r.key())).forEach(dead::add);
+            return !dead.isEmpty();
+        });
         var reason = dead.get(0).headers().lastHeader("dead-letter-reason");
         assertThat(reason).isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not a readable plan event");
+    }
+
+    @Test
+    void a_valid_event_outlasts_a_database_fault_and_is_applied_not_dead_lettered() throws Exception {
+        UUID planId = UUID.randomUUID();
+        PlanEvent event = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+                Instant.now().plus(Duration.ofDays(30)), List.of());
+        DatabaseFault fault = DatabaseFault.onProcessedMarkOf(jdbi, planId);
+        try {
+            publish(planId.toString(), PlanEventCodec.toJson(event));
+            // three failed transactions: the consumer is retrying, and neither gave up nor dead-lettered the event
+            await().atMost(Duration.ofSeconds(30)).until(() -> fault.failures() >= 3);
+            assertThat(outcomes(List.of(event.eventId()))).isEmpty();
+        } finally {
+            fault.clear();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> outcomes(List.of(event.eventId())).equals(List.of("APPLIED")));
+        assertThat(PlanEventTopic.deadLetters(bootstrap)).extracting(ConsumerRecord::key).doesNotContain(planId.toString());
     }
 
     @Test
@@ -132,11 +132,7 @@ class PlanEventPipelineTest {
         List<UUID> events = new ArrayList<>();
         Instant at = Instant.now().plus(Duration.ofDays(30)); // nothing falls due while the test looks
         LocalDateTime strength = LocalDateTime.now().plusDays(40).withHour(7).withMinute(30).withSecond(0).withNano(0);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<String, String> producer = PlanEventTopic.producer(bootstrap)) {
             for (int p = 0; p < 12; p++) {
                 UUID planId = UUID.randomUUID();
                 plans.add(planId);
@@ -174,15 +170,5 @@ class PlanEventPipelineTest {
                 .contentType("application/problem+json");
         given().when().get("/api/plans/nope/reminders").then().statusCode(404)
                 .contentType("application/problem+json");
-    }
-
-    private KafkaConsumer<String, String> consumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaConsumer<>(props);
     }
 }

@@ -17,6 +17,7 @@ import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.RealServers;
+import dev.wellplan.reminders.ReminderPolicy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,14 @@ class ReminderScheduleTest {
     ReminderSchedule schedule;
 
     @Inject
+    ReminderPolicy policy;
+
+    @Inject
     Jdbi jdbi;
+
+    private ReminderSchedule.Outcome reconcile(PlanEvent event) {
+        return schedule.reconcile(event, policy.desired(event));
+    }
 
     private List<ReminderRow> reminders(UUID planId) {
         return jdbi.onDemand(ReminderDao.class).findByPlan(planId).stream()
@@ -55,9 +63,9 @@ class ReminderScheduleTest {
         UUID planId = UUID.randomUUID();
         PlanEvent v1 = v1(planId);
 
-        assertThat(schedule.reconcile(v1)).isEqualTo(ReminderSchedule.Outcome.APPLIED);
+        assertThat(reconcile(v1)).isEqualTo(ReminderSchedule.Outcome.APPLIED);
         List<ReminderRow> first = reminders(planId);
-        assertThat(schedule.reconcile(v1)).isEqualTo(ReminderSchedule.Outcome.DUPLICATE);
+        assertThat(reconcile(v1)).isEqualTo(ReminderSchedule.Outcome.DUPLICATE);
 
         assertThat(first).extracting(ReminderRow::kind, ReminderRow::localTime, ReminderRow::status).containsExactly(
                 tuple("MASSAGE_DAY_BEFORE", MASSAGE.minusDays(1), "SCHEDULED"),
@@ -72,8 +80,8 @@ class ReminderScheduleTest {
         PlanEvent v2 = TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon", AT,
                 List.of(TestEvents.strength("strength-1", STRENGTH.plusDays(1))));
 
-        schedule.reconcile(v2);
-        assertThat(schedule.reconcile(v1)).as("v1 after v2").isEqualTo(ReminderSchedule.Outcome.STALE);
+        reconcile(v2);
+        assertThat(reconcile(v1)).as("v1 after v2").isEqualTo(ReminderSchedule.Outcome.STALE);
 
         assertThat(reminders(planId)).extracting(ReminderRow::kind, ReminderRow::localTime, ReminderRow::planVersion)
                 .containsExactlyInAnyOrder(
@@ -90,7 +98,7 @@ class ReminderScheduleTest {
             PlanEvent v2 = TestEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "PAUSED", "Europe/Lisbon", AT, v1.plan().items());
             PlanEvent v3 = TestEvents.event(planId, 3, PlanEventType.PlanStatusChanged, "ACTIVE", "Europe/Lisbon", AT, v1.plan().items());
             List<PlanEvent> events = planId == inOrder ? List.of(v1, v2, v3) : List.of(v3, v2, v1, v3, v1);
-            events.forEach(schedule::reconcile);
+            events.forEach(this::reconcile);
         }
 
         // The schedule is what is not cancelled: in order, v2's "plan changed" notice was scheduled, then withdrawn.
@@ -101,11 +109,11 @@ class ReminderScheduleTest {
     @Test
     void a_client_who_moves_time_zone_gets_the_remaining_reminders_at_the_same_local_times() {
         UUID planId = UUID.randomUUID();
-        schedule.reconcile(v1(planId));
+        reconcile(v1(planId));
         PlanEvent moved = TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "America/New_York", AT,
                 v1(planId).plan().items());
 
-        schedule.reconcile(moved);
+        reconcile(moved);
 
         ReminderRow strength = reminders(planId).stream().filter(r -> r.kind().equals("STRENGTH_DAY")).findFirst().orElseThrow();
         assertThat(strength.timeZone()).isEqualTo("America/New_York");
@@ -120,11 +128,11 @@ class ReminderScheduleTest {
         PlanEvent v1 = v1(planId);
 
         QuarkusTransaction.begin();
-        schedule.reconcile(v1);
+        reconcile(v1);
         assertThat(reminders(planId)).as("inside the transaction").hasSize(2);
         QuarkusTransaction.rollback();
 
         assertThat(reminders(planId)).isEmpty();
-        assertThat(schedule.reconcile(v1)).as("not marked processed").isEqualTo(ReminderSchedule.Outcome.APPLIED);
+        assertThat(reconcile(v1)).as("not marked processed").isEqualTo(ReminderSchedule.Outcome.APPLIED);
     }
 }

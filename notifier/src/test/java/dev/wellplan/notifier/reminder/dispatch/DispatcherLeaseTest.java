@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.reminder.mail;
+package dev.wellplan.notifier.reminder.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,9 +19,11 @@ import dev.wellplan.notifier.ClientPlans;
 import dev.wellplan.notifier.Inbox;
 import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.RealServers;
+import dev.wellplan.notifier.reminder.mail.MailComposer;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import dev.wellplan.notifier.reminder.schedule.ReminderSchedule;
+import dev.wellplan.reminders.ReminderPolicy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,6 +40,9 @@ class DispatcherLeaseTest {
     ReminderSchedule schedule;
 
     @Inject
+    ReminderPolicy policy;
+
+    @Inject
     Jdbi jdbi;
 
     @Test
@@ -46,7 +51,7 @@ class DispatcherLeaseTest {
         PlanEvent event = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
                 Instant.now(), List.of(TestEvents.strength("strength-1", ClientPlans.inDays(3, 12, 0)),
                         TestEvents.strength("strength-2", ClientPlans.inDays(5, 12, 0))));
-        schedule.reconcile(event);
+        schedule.reconcile(event, policy.desired(event));
         await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(planId + ":plan:welcome")));
         String gone = planId + ":strength-1:strength_day";
         String alive = planId + ":strength-2:strength_day";

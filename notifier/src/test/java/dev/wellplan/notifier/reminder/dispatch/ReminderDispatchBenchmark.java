@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.reminder.mail;
+package dev.wellplan.notifier.reminder.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,6 +72,8 @@ import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
+import dev.wellplan.notifier.reminder.mail.MailComposer;
+import dev.wellplan.notifier.reminder.mail.ReminderMail;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
@@ -157,11 +159,8 @@ class ReminderDispatchBenchmark {
     @ConfigProperty(name = "quarkus.datasource.password")
     String dbPassword;
 
-    @ConfigProperty(name = "wellplan.dispatch.batch-size", defaultValue = "500")
-    int dispatchBatch;
-
-    @ConfigProperty(name = "wellplan.dispatch.interval", defaultValue = "250ms")
-    String dispatchInterval;
+    @Inject
+    DispatchConfig dispatch;
 
     @ConfigProperty(name = "quarkus.mailer.max-pool-size", defaultValue = "10")
     int mailerPool;
@@ -312,7 +311,7 @@ class ReminderDispatchBenchmark {
             return plain;
         }
 
-        List<Mail> quarkusMails = mails.stream().map(ReminderDispatcher::message).toList();
+        List<Mail> quarkusMails = mails.stream().map(ReminderMail::toMessage).toList();
         before = SINK_COUNTER.count();
         for (Mail mail : quarkusMails.subList(0, WARM_UP)) {
             mailer.send(mail);
@@ -564,7 +563,7 @@ class ReminderDispatchBenchmark {
                 if (!preferences.allows(EmailPreferences.recipientOf(plan), ReminderKind.valueOf(row.kind()))) {
                     throw new IllegalStateException("unsubscribed");
                 }
-                mailer.send(ReminderDispatcher.message(composer.compose(row, plan, clock.instant())));
+                mailer.send(composer.compose(row, plan, clock.instant()).toMessage());
                 done.incrementAndGet();
             } catch (RuntimeException e) {
                 failed.incrementAndGet();
@@ -830,8 +829,8 @@ class ReminderDispatchBenchmark {
     /** target/reminder-dispatch-bench.properties: the figures, for BENCHMARKS.md. */
     private void writeFigures() throws IOException {
         figures.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
-        figures.put("dispatch.batch-size", String.valueOf(dispatchBatch));
-        figures.put("dispatch.interval", dispatchInterval);
+        figures.put("dispatch.batch-size", String.valueOf(dispatch.batchSize()));
+        figures.put("dispatch.interval", dispatch.interval().toMillis() + "ms");
         figures.put("mailer.max-pool-size", String.valueOf(mailerPool));
         StringBuilder out = new StringBuilder();
         figures.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));

@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.reminder.mail;
+package dev.wellplan.notifier.reminder.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +21,7 @@ import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import dev.wellplan.notifier.reminder.schedule.ReminderSchedule;
+import dev.wellplan.reminders.ReminderPolicy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -31,6 +32,9 @@ class SmtpOutageTest {
 
     @Inject
     ReminderSchedule schedule;
+
+    @Inject
+    ReminderPolicy policy;
 
     @Inject
     Jdbi jdbi;
@@ -53,7 +57,7 @@ class SmtpOutageTest {
         String address = event.plan().client().email();
 
         RealServers.stopSmtp();
-        schedule.reconcile(event);
+        schedule.reconcile(event, policy.desired(event));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> welcome(planId).attempts() >= 2);
         ReminderRow waiting = welcome(planId);

@@ -1,4 +1,4 @@
-package dev.wellplan.notifier.reminder.mail;
+package dev.wellplan.notifier.reminder.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +23,7 @@ import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import dev.wellplan.notifier.reminder.schedule.ReminderSchedule;
+import dev.wellplan.reminders.ReminderPolicy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,6 +34,9 @@ class StaleReminderTest {
 
     @Inject
     ReminderSchedule schedule;
+
+    @Inject
+    ReminderPolicy policy;
 
     @Inject
     Jdbi jdbi;
@@ -49,7 +53,7 @@ class StaleReminderTest {
         PlanEvent event = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
                 Instant.now().minus(Duration.ofHours(20)), List.of(TestEvents.strength("strength-1", twoDaysAgo)));
 
-        schedule.reconcile(event);
+        schedule.reconcile(event, policy.desired(event));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "SKIPPED".equals(status(planId, "STRENGTH_DAY")));
         await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(planId, "WELCOME")));

@@ -1,0 +1,84 @@
+package dev.wellplan.notifier.reminder.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiPredicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.jdbi.v3.core.Jdbi;
+
+import dev.wellplan.contract.PlanSnapshot;
+import dev.wellplan.notifier.preferences.store.EmailPreferences;
+import dev.wellplan.notifier.reminder.schedule.ReminderDao;
+import dev.wellplan.notifier.reminder.schedule.ReminderRow;
+import dev.wellplan.reminders.ReminderKind;
+
+/**
+ * What is checked again just before a claimed reminder goes out, because it may have changed since the reminder was
+ * scheduled: the plan's status still allows its kind (invariant 3), the client still wants that kind of e-mail, and
+ * it is not too late to be useful. A reminder that fails a check is closed here, {@code CANCELLED} or
+ * {@code SKIPPED}, and not sent.
+ *
+ * <p>Plans and preferences are those read for the batch, just before it is sent: a pause, a cancellation or an
+ * unsubscribe applies from the next batch (a fraction of a second at full speed).
+ */
+@ApplicationScoped
+public class SendTimeChecks {
+
+    private static final Logger LOG = Logger.getLogger(SendTimeChecks.class);
+
+    private final ReminderDao dao;
+    private final EmailPreferences preferences;
+    private final Optional<Duration> grace;
+
+    public SendTimeChecks(Jdbi jdbi, EmailPreferences preferences, DispatchConfig config) {
+        this.dao = jdbi.onDemand(ReminderDao.class);
+        this.preferences = preferences;
+        this.grace = config.grace();
+    }
+
+    /** The checks of one batch, its clients' preferences read in one statement. */
+    OfBatch of(ClaimedBatch batch) {
+        return new OfBatch(batch.claimedAt(), preferences.allowsAll(batch.recipients()));
+    }
+
+    final class OfBatch {
+        private final Instant now;
+        private final BiPredicate<UUID, ReminderKind> wanted;
+
+        private OfBatch(Instant now, BiPredicate<UUID, ReminderKind> wanted) {
+            this.now = now;
+            this.wanted = wanted;
+        }
+
+        /** The reminders of one plan that are still to go out, in due order; the others are closed here. */
+        List<ReminderRow> stillWanted(ClaimedBatch.PlanReminders ofPlan) {
+            return ofPlan.reminders().stream().filter(r -> stillWanted(r, ofPlan.plan())).toList();
+        }
+
+        private boolean stillWanted(ReminderRow reminder, PlanSnapshot plan) {
+            ReminderKind kind = ReminderKind.valueOf(reminder.kind());
+            if (plan == null || !kind.allowedWhile(plan.status())) {
+                dao.markClosed(reminder.id(), "CANCELLED", "plan is not active", now);
+                return false;
+            }
+            if (!wanted.test(EmailPreferences.recipientOf(plan), kind)) {
+                dao.markClosed(reminder.id(), "CANCELLED", "unsubscribed", now);
+                LOG.infof("reminder %s cancelled: the client does not want %s e-mails", reminder.id(), kind);
+                return false;
+            }
+            // each kind has its own grace window; wellplan.dispatch.grace overrides them all (tests, fast clock)
+            if (reminder.dueAt().plus(grace.orElse(kind.grace())).isBefore(now)) {
+                dao.markClosed(reminder.id(), "SKIPPED", "past its grace window", now);
+                LOG.infof("reminder %s skipped: due %s, too late to be useful", reminder.id(), reminder.dueAt());
+                return false;
+            }
+            return true;
+        }
+    }
+}
