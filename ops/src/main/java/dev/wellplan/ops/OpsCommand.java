@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import dev.wellplan.ops.check.CheckCommand;
+import dev.wellplan.ops.dlq.DlqCommand;
 
 /**
  * The operator's command line: {@code ./wellplan check} and {@code ./wellplan dlq ...}. These tools talk to the
@@ -19,7 +20,7 @@ import dev.wellplan.ops.check.CheckCommand;
  * production.
  */
 @Command(name = "wellplan", synopsisHeading = "usage: ", usageHelpWidth = 110, scope = ScopeType.INHERIT,
-        subcommands = {CheckCommand.class},
+        subcommands = {CheckCommand.class, DlqCommand.class},
         description = "Operator tools for the wellplan pipeline.")
 public final class OpsCommand implements Runnable {
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,7 +37,7 @@ import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.contract.PlanSnapshot;
-import dev.wellplan.ops.OpsCommand;
+import dev.wellplan.ops.OpsRun;
 import dev.wellplan.ops.check.ConsistencyCheck.Options;
 import dev.wellplan.ops.check.Divergence.Kind;
 import dev.wellplan.reminders.DesiredReminder;
@@ -383,20 +381,20 @@ class ConsistencyCheckTest {
         activePlan();
         String[] db = {"check", "--jdbc-url", pg.jdbcUrl(), "--user", pg.user(), "--password", pg.password(),
                 "--now", NOW.toString()};
-        assertThat(command(db).exit()).isZero();
-        assertThat(command(db).out()).contains("OK: no divergence");
+        assertThat(OpsRun.of(db).exit()).isZero();
+        assertThat(OpsRun.of(db).out()).contains("OK: no divergence");
 
         plannerPlan(UUID.randomUUID(), 1, "ACTIVE", activeItems());
-        Result text = command(db);
+        OpsRun text = OpsRun.of(db);
         assertThat(text.exit()).isEqualTo(1);
         assertThat(text.out()).contains("1 divergence", "PLAN_STATE_MISSING (1)", "docs/operations.md");
-        Result json = command(concat(db, "--json"));
+        OpsRun json = OpsRun.of(concat(db, "--json"));
         assertThat(json.exit()).isEqualTo(1);
         assertThat(JSON.readTree(json.out()).get("ok").asBoolean()).isFalse();
 
-        assertThat(command("check", "--bogus").exit()).isEqualTo(2);
-        assertThat(command("check", "--jdbc-url", "jdbc:postgresql://localhost:1/none").exit()).isEqualTo(2);
-        assertThat(command("check", "--help").out()).contains("usage: wellplan check");
+        assertThat(OpsRun.of("check", "--bogus").exit()).isEqualTo(2);
+        assertThat(OpsRun.of("check", "--jdbc-url", "jdbc:postgresql://localhost:1/none").exit()).isEqualTo(2);
+        assertThat(OpsRun.of("check", "--help").out()).contains("usage: wellplan check");
     }
 
     @Test
@@ -459,8 +457,8 @@ class ConsistencyCheckTest {
                 .isEqualTo(plan + ":massage-1:massage_day_before");
         String[] db = {"check", "--jdbc-url", pg.jdbcUrl(), "--user", pg.user(), "--password", pg.password(),
                 "--now", NOW.toString()};
-        assertThat(command(concat(db, "--massage-lead", "PT12H")).exit()).isEqualTo(1);
-        assertThat(command(concat(db, "--massage-lead", "PT24H", "--quiet-hours-margin", "PT15M")).exit()).isZero();
+        assertThat(OpsRun.of(concat(db, "--massage-lead", "PT12H")).exit()).isEqualTo(1);
+        assertThat(OpsRun.of(concat(db, "--massage-lead", "PT24H", "--quiet-hours-margin", "PT15M")).exit()).isZero();
     }
 
     // ---------------------------------------------------------------- fixtures
@@ -643,17 +641,6 @@ class ConsistencyCheckTest {
 
     private static List<Kind> kinds(Report report) {
         return new ArrayList<>(report.byKind().keySet());
-    }
-
-    record Result(int exit, String out) {
-    }
-
-    /** {@code ./wellplan ...} of the ops jar, in this JVM: its exit status and what it printed, out and err. */
-    static Result command(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = OpsCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(exit, out + err.toString());
     }
 
     private static String[] concat(String[] a, String... b) {
