@@ -3,6 +3,7 @@ package dev.wellplan.ops.dlq;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,6 +22,7 @@ record DeadLetter(int partition, long offset, byte[] key, byte[] value, List<Hea
     /** The headers the outbox relay writes (event id and type); a replay carries them, and no dead-letter ones. */
     static final String EVENT_HEADER_PREFIX = "wellplan-event-";
     private static final int LONGEST_SHOWN = 300;
+    private static final Pattern QUOTED = Pattern.compile("(['\"`])[^'\"`]*\\1");
 
     static DeadLetter of(ConsumerRecord<byte[], byte[]> r) {
         return new DeadLetter(r.partition(), r.offset(), r.key(), r.value(), List.of(r.headers().toArray()));
@@ -31,9 +33,13 @@ record DeadLetter(int partition, long offset, byte[] key, byte[] value, List<Hea
         return new RecordPosition(partition, offset);
     }
 
-    /** Why the notifier refused it: the message of the exception it was nacked with (no payload in it). */
+    /**
+     * Why the notifier refused it: the message of the exception it was nacked with. A JSON parser quotes the token it
+     * failed on ({@code Unrecognized token 'Ana'}), which may be a piece of the payload, so quoted text is masked.
+     */
     String reason() {
-        return shown(header(REASON_HEADER));
+        String reason = header(REASON_HEADER);
+        return shown(reason == null ? null : QUOTED.matcher(reason).replaceAll("$1...$1"));
     }
 
     String eventId() {

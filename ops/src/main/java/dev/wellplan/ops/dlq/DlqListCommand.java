@@ -48,8 +48,8 @@ final class DlqListCommand implements Callable<Integer> {
         if (letters.isEmpty()) {
             return where + ": no record waits\n";
         }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: %d %s wait (%s)%n", where,
-                letters.size(), letters.size() == 1 ? "record" : "records", perPartition(letters)));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: %d %s (%s)%n", where,
+                letters.size(), letters.size() == 1 ? "record waits" : "records wait", perPartition(letters)));
         s.append(String.format(Locale.ROOT, ROW, "position", "plan", "event type", "event id", "reason"));
         for (DeadLetter d : letters) {
             s.append(String.format(Locale.ROOT, ROW, d.position(), d.planKey(), d.eventType(), d.eventId(),

@@ -45,7 +45,9 @@ import dev.wellplan.testing.TestEvents;
 class DlqCommandsTest {
 
     private static final AtomicInteger TOPICS = new AtomicInteger();
-    private static final String UNREADABLE = "not a readable plan event: Unexpected character ('<' (code 60))";
+    /** As the notifier writes it: its JSON parser quotes the token it failed on, a piece of the payload. */
+    private static final String UNREADABLE = "not a readable plan event: Unrecognized token 'Ana': was expecting "
+            + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
     private static KafkaBroker kafka;
     private static KafkaProducer<String, String> producer;
 
@@ -90,9 +92,10 @@ class DlqCommandsTest {
         assertThat(list.exit()).isZero();
         assertThat(list.out()).contains(dlq + " at " + kafka.bootstrapServers() + ": 2 records wait",
                 position(unknownZone) + " ", position(notJson) + " ", event.planId().toString(),
-                event.eventId().toString(), "PlanCreated", "Unknown time-zone ID: Mars/Olympus", UNREADABLE,
-                "(not a plan id)", "./wellplan dlq replay --offset");
-        assertThat(list.out()).doesNotContain("Test Client", "@example.com", "Ana Souza", "lower back",
+                event.eventId().toString(), "PlanCreated", "Unknown time-zone ID: Mars/Olympus",
+                "not a readable plan event: Unrecognized token '...': was expecting", "(not a plan id)",
+                "./wellplan dlq replay --offset");
+        assertThat(list.out()).doesNotContain("Test Client", "@example.com", "Ana", "lower back",
                 "the cause's second line");
     }
 
