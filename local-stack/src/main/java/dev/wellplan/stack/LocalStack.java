@@ -1,14 +1,8 @@
 package dev.wellplan.stack;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,17 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
+import java.util.function.BooleanSupplier;
 
 /**
  * The whole system on this machine, no Docker: a real PostgreSQL, a real Kafka broker (KRaft), a real SMTP server
  * with a mail UI, then the planner and notifier services, all data under one directory.
  *
- * <p>From the command line ({@code ./wellplan up}, see {@link #main}) or from a test:
+ * <p>From the command line ({@code ./wellplan up}, see {@link Launcher}) or from a test:
  * <pre>{@code
  * try (LocalStack stack = LocalStack.builder().dataDir(tempDir).freePorts()
  *         .plannerJar(planner).notifierJar(notifier).start()) {
@@ -37,7 +30,8 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  * Start order: PostgreSQL and Kafka (its JVM boots while PostgreSQL starts), the mail server, then — once Kafka
- * answers — the services. Shutdown order: services, Kafka, PostgreSQL, mail. Every child process also dies when this JVM is SIGKILLed.
+ * answers — the services. Shutdown order: services, Kafka, PostgreSQL, mail. Every child process also dies when this
+ * JVM is SIGKILLed.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -49,16 +43,13 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_PLANNER_PORT = 8080;
     public static final int DEFAULT_NOTIFIER_PORT = 8081;
 
-    static final String MARKER_FILE = ".wellplan-data";
-    static final String LOCK_FILE = "stack.lock";
-
     private final Builder config;
+    private final DataDirectory data;
     private final Path dataDir;
     private final PrintStream out;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
-    private FileChannel lockChannel;
-    private FileLock lock;
+    private PortPlan ports;
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
     private volatile MailServer mail;
@@ -70,7 +61,8 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(Builder config) {
         this.config = config.copy();
-        this.dataDir = Objects.requireNonNull(config.dataDir, "dataDir").toAbsolutePath().normalize();
+        this.data = new DataDirectory(Objects.requireNonNull(config.dataDir, "dataDir"));
+        this.dataDir = data.path();
         this.out = config.progress;
     }
 
@@ -88,7 +80,7 @@ public final class LocalStack implements AutoCloseable {
         started = true;
         long t0 = System.nanoTime();
         try {
-            doStart();
+            startAll();
         } catch (RuntimeException | Error e) {
             close();
             throw e;
@@ -97,25 +89,44 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
-    private void doStart() {
-        Builder c = config;
-        boolean withServices = !c.infraOnly;
+    private void startAll() {
+        boolean withServices = !config.infraOnly;
         if (withServices) {
-            requireFile(c.plannerJar, "planner");
-            requireFile(c.notifierJar, "notifier");
+            requireFile(config.plannerJar, "planner");
+            requireFile(config.notifierJar, "notifier");
         }
-        lockDataDir();
-        resolvePorts(c, withServices);
-        prepareDataDir();
+        data.lock();
+        ports = config.requestedPorts().resolve(withServices);
+        if (config.fresh) {
+            progress("wiping %s (--fresh)", dataDir);
+        }
+        data.prepare(config.fresh);
         progress("data directory %s", dataDir);
 
         long t = System.nanoTime();
-        PostgresServer pg = new PostgresServer(dataDir.resolve("postgres"), c.pgPort).registerShutdownHook(false);
+        startPostgresAndKafka(t);
+        MailServer ms = MailServer.start(ports.smtp(), ports.mail());
+        adopt(() -> mail = ms, ms::stop);
+        progress("  %-11s SMTP on port %d, web on %s", "mail", ms.smtpPort(), ms.url());
+        kafka.waitUntilReady(config.readyTimeout);
+        progress("  %-11s ready on port %d (%s)", "Kafka", kafka.port(), since(t));
+        checkNotClosed();
+
+        serviceEnvironment.putAll(environment(postgres, kafka, ms));
+        if (withServices) {
+            startServices();
+        }
+        checkNotClosed();
+    }
+
+    /** Kafka's JVM boots (and formats its log dir the first time) while PostgreSQL starts. */
+    private void startPostgresAndKafka(long t) {
+        PostgresServer pg = new PostgresServer(dataDir.resolve("postgres"), ports.postgres())
+                .registerShutdownHook(false);
         adopt(() -> postgres = pg, pg::stop);
-        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), c.kafkaPort, c.kafkaControllerPort)
+        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController())
                 .registerShutdownHook(false);
         adopt(() -> kafka = broker, broker::stop);
-        // Kafka's JVM boots (and formats its log dir the first time) while PostgreSQL starts
         CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(broker::start, runnable -> {
             Thread thread = new Thread(runnable, "kafka-start");
             thread.setDaemon(true);
@@ -128,41 +139,38 @@ public final class LocalStack implements AutoCloseable {
             join(kafkaStarted);
         }
         progress("  %-11s started, pid %d", "Kafka", broker.pid());
+    }
 
-        MailServer ms = MailServer.start(c.smtpPort, c.mailPort);
-        adopt(() -> mail = ms, ms::stop);
-        progress("  %-11s SMTP on port %d, web on %s", "mail", ms.smtpPort(), ms.url());
-
-        broker.waitUntilReady(c.readyTimeout);
-        progress("  %-11s ready on port %d (%s)", "Kafka", broker.port(), since(t));
-        checkNotClosed();
-
-        // the services' "local" profile: local-only users and secrets, and the only place (with tests) where
-        // WELLPLAN_CLOCK_SPEED may speed up their clock
-        serviceEnvironment.put("QUARKUS_PROFILE", "local");
-        serviceEnvironment.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl());
-        serviceEnvironment.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
-        serviceEnvironment.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
-        serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        serviceEnvironment.put("QUARKUS_MAILER_HOST", "localhost");
-        serviceEnvironment.put("QUARKUS_MAILER_PORT", String.valueOf(ms.smtpPort()));
-        if (c.clockSpeed != null) {
-            serviceEnvironment.put("WELLPLAN_CLOCK_SPEED", c.clockSpeed);
+    /**
+     * The services' "local" profile: local-only users and secrets, and the only place (with tests) where
+     * WELLPLAN_CLOCK_SPEED may speed up their clock.
+     */
+    private Map<String, String> environment(PostgresServer pg, KafkaBroker broker, MailServer ms) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("QUARKUS_MAILER_HOST", "localhost");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(ms.smtpPort()));
+        if (config.clockSpeed != null) {
+            env.put("WELLPLAN_CLOCK_SPEED", config.clockSpeed);
             // one origin for both services, so their fast clocks agree on what time it is
-            serviceEnvironment.put("WELLPLAN_CLOCK_ORIGIN", java.time.Instant.now().toString());
+            env.put("WELLPLAN_CLOCK_ORIGIN", Instant.now().toString());
         }
-        serviceEnvironment.putAll(c.serviceEnvironment);
+        env.putAll(config.serviceEnvironment);
+        return env;
+    }
 
-        if (withServices) {
-            t = System.nanoTime();
-            planner = launchService("planner", c.plannerJar, c.plannerPort);
-            notifier = launchService("notifier", c.notifierJar, c.notifierPort);
-            progress("  %-11s started, pid %d, waiting for %s", "planner", planner.pid(), planner.healthUrl());
-            progress("  %-11s started, pid %d, waiting for %s", "notifier", notifier.pid(), notifier.healthUrl());
-            ServiceProcess.awaitReady(List.of(planner, notifier), c.readyTimeout);
-            progress("  %-11s ready (%s)", "services", since(t));
-        }
-        checkNotClosed();
+    private void startServices() {
+        long t = System.nanoTime();
+        planner = launchService("planner", config.plannerJar, ports.planner());
+        notifier = launchService("notifier", config.notifierJar, ports.notifier());
+        progress("  %-11s started, pid %d, waiting for %s", "planner", planner.pid(), planner.healthUrl());
+        progress("  %-11s started, pid %d, waiting for %s", "notifier", notifier.pid(), notifier.healthUrl());
+        ServiceProcess.awaitReady(List.of(planner, notifier), config.readyTimeout);
+        progress("  %-11s ready (%s)", "services", since(t));
     }
 
     /**
@@ -194,7 +202,7 @@ public final class LocalStack implements AutoCloseable {
     private static void join(CompletableFuture<Void> future) {
         try {
             future.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
@@ -230,101 +238,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void resolvePorts(Builder c, boolean withServices) {
-        record Wanted(String what, String flag, int port) {
-        }
-        List<Wanted> wanted = new ArrayList<>(List.of(
-                new Wanted("PostgreSQL", "--pg-port", c.pgPort),
-                new Wanted("Kafka", "--kafka-port", c.kafkaPort),
-                new Wanted("Kafka controller", "--kafka-controller-port", c.kafkaControllerPort),
-                new Wanted("SMTP", "--smtp-port", c.smtpPort),
-                new Wanted("mail web UI/API", "--mail-port", c.mailPort)));
-        if (withServices) {
-            wanted.add(new Wanted("planner", "--planner-port", c.plannerPort));
-            wanted.add(new Wanted("notifier", "--notifier-port", c.notifierPort));
-        }
-        List<String> problems = new ArrayList<>();
-        Map<Integer, String> seen = new LinkedHashMap<>();
-        for (Wanted w : wanted) {
-            if (w.port == 0) {
-                continue;
-            }
-            String other = seen.putIfAbsent(w.port, w.what);
-            if (other != null) {
-                problems.add("port " + w.port + " is given to both " + other + " and " + w.what);
-            } else if (!Ports.isFree(w.port)) {
-                problems.add("port " + w.port + " (" + w.what + ") is already in use: stop what uses it or pass "
-                        + w.flag + " <port>");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(String.join("\n", problems)
-                    + "\n(--free-ports picks free ports for everything)");
-        }
-        // free ports are picked together so that they are distinct
-        int[] free = Ports.free(wanted.size());
-        int i = 0;
-        c.pgPort = c.pgPort != 0 ? c.pgPort : free[i++];
-        c.kafkaPort = c.kafkaPort != 0 ? c.kafkaPort : free[i++];
-        c.kafkaControllerPort = c.kafkaControllerPort != 0 ? c.kafkaControllerPort : free[i++];
-        c.smtpPort = c.smtpPort != 0 ? c.smtpPort : free[i++];
-        c.mailPort = c.mailPort != 0 ? c.mailPort : free[i++];
-        if (withServices) {
-            c.plannerPort = c.plannerPort != 0 ? c.plannerPort : free[i++];
-            c.notifierPort = c.notifierPort != 0 ? c.notifierPort : free[i];
-        }
-    }
-
-    /** Refuses a directory that is not ours, then takes the data directory's lock (one stack per directory). */
-    private void lockDataDir() {
-        try {
-            Files.createDirectories(dataDir);
-            if (!Files.exists(dataDir.resolve(MARKER_FILE))) {
-                try (Stream<Path> entries = Files.list(dataDir)) {
-                    boolean empty = entries.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE));
-                    if (!empty) {
-                        throw new IllegalStateException(dataDir + " is not empty and is not a wellplan data directory"
-                                + " (no " + MARKER_FILE + " in it); pick another --data-dir");
-                    }
-                }
-            }
-            lockChannel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            lock = lockChannel.tryLock();
-            if (lock == null) {
-                lockChannel.close();
-                lockChannel = null;
-                throw new IllegalStateException("another wellplan stack is running with " + dataDir
-                        + "; stop it first (or pass another --data-dir)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not prepare " + dataDir, e);
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            try {
-                lockChannel.close();
-            } catch (IOException ignored) {
-                // best effort
-            }
-            lockChannel = null;
-            throw new IllegalStateException("another wellplan stack in this JVM uses " + dataDir, e);
-        }
-    }
-
-    private void prepareDataDir() {
-        Path marker = dataDir.resolve(MARKER_FILE);
-        try {
-            if (config.fresh) {
-                progress("wiping %s (--fresh)", dataDir);
-                Dirs.empty(dataDir, Set.of(LOCK_FILE));
-            }
-            Files.writeString(marker, "wellplan local stack data (PostgreSQL, Kafka, logs); safe to delete when "
-                    + "the stack is stopped\n", StandardCharsets.UTF_8);
-            Files.createDirectories(dataDir.resolve("logs"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not prepare " + dataDir, e);
-        }
-    }
-
     // ---------------------------------------------------------------- stopping
 
     /** Stops everything: services, then Kafka, then PostgreSQL, then the mail server. Idempotent. */
@@ -344,8 +257,27 @@ public final class LocalStack implements AutoCloseable {
             ms = mail;
             running = new ArrayList<>(services);
         }
+        stopServices(running);
         List<RuntimeException> failures = new ArrayList<>();
-        // services stop in parallel: each may take a few seconds to drain
+        if (broker != null) {
+            stop(failures, "Kafka", broker::isRunning, broker::close);
+        }
+        if (pg != null) {
+            stop(failures, "PostgreSQL", pg::isRunning, pg::close);
+        }
+        if (ms != null) {
+            stop(failures, null, () -> false, ms::stop);
+        }
+        data.close();
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    /** Services stop in parallel: each may take a few seconds to drain. */
+    private void stopServices(List<ServiceProcess> running) {
         List<Thread> stoppers = new ArrayList<>();
         for (ServiceProcess service : running) {
             Thread stopper = new Thread(() -> {
@@ -364,48 +296,23 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (broker != null) {
-            run(failures, () -> {
-                if (broker.isRunning()) {
-                    progress("  stopping Kafka");
-                }
-                broker.close();
-            });
-        }
-        if (pg != null) {
-            run(failures, () -> {
-                if (pg.isRunning()) {
-                    progress("  stopping PostgreSQL");
-                }
-                pg.close();
-            });
-        }
-        if (ms != null) {
-            run(failures, ms::stop);
-        }
-        try {
-            if (lock != null) {
-                lock.release();
-            }
-            if (lockChannel != null) {
-                lockChannel.close();
-            }
-        } catch (IOException ignored) {
-            // best effort
-        }
-        if (!failures.isEmpty()) {
-            RuntimeException first = failures.get(0);
-            failures.subList(1, failures.size()).forEach(first::addSuppressed);
-            throw first;
-        }
     }
 
-    private static void run(List<RuntimeException> failures, Runnable action) {
+    /** Stops one server, saying so when it was running; a failure is kept so the others still stop. */
+    private void stop(List<RuntimeException> failures, String name, BooleanSupplier running, Runnable stop) {
         try {
-            action.run();
+            if (running.getAsBoolean()) {
+                progress("  stopping %s", name);
+            }
+            stop.run();
         } catch (RuntimeException e) {
             failures.add(e);
         }
+    }
+
+    /** True once {@link #close()} has begun. */
+    boolean isClosed() {
+        return closed;
     }
 
     // ---------------------------------------------------------------- the handle
@@ -637,6 +544,11 @@ public final class LocalStack implements AutoCloseable {
             return build().start();
         }
 
+        /** The ports as asked for; 0 = any free port. */
+        PortPlan requestedPorts() {
+            return new PortPlan(pgPort, kafkaPort, kafkaControllerPort, smtpPort, mailPort, plannerPort, notifierPort);
+        }
+
         private Builder copy() {
             Builder b = new Builder();
             b.dataDir = dataDir;
@@ -657,193 +569,6 @@ public final class LocalStack implements AutoCloseable {
             b.readyTimeout = readyTimeout;
             b.progress = progress;
             return b;
-        }
-    }
-
-    // ---------------------------------------------------------------- command line
-
-    static final String USAGE = String.join("\n",
-            "usage: wellplan up [options]       start PostgreSQL, Kafka, the mail server, planner and notifier",
-            "       wellplan help               this text",
-            "",
-            "options of up:",
-            "  --infra-only             only PostgreSQL, Kafka and the mail server",
-            "  --data-dir DIR           where all data and logs live (default: .wellplan/ at the repository root)",
-            "  --fresh                  wipe the data directory first (plans, events, schedules, mail)",
-            "  --speed N                run the services' clock N times faster (WELLPLAN_CLOCK_SPEED=N)",
-            "  --pg-port N              PostgreSQL port (default 5432)",
-            "  --kafka-port N           Kafka port (default 9092)",
-            "  --kafka-controller-port N  Kafka KRaft controller port (default 9093)",
-            "  --smtp-port N            SMTP port (default 3025)",
-            "  --mail-port N            mail web UI and JSON API port (default 8025)",
-            "  --planner-port N         planner HTTP port (default 8080)",
-            "  --notifier-port N        notifier HTTP port (default 8081)",
-            "  --free-ports             pick free ports for everything",
-            "  --timeout SECONDS        how long to wait for Kafka and each service to be ready (default 180)",
-            "  --planner-jar PATH       default: planner/target/quarkus-app/quarkus-run.jar",
-            "  --notifier-jar PATH      default: notifier/target/quarkus-app/quarkus-run.jar",
-            "",
-            "Ctrl-C (or SIGTERM) stops everything: services, then Kafka, then PostgreSQL, then the mail server.",
-            "A restart keeps plans, events and schedules.");
-
-    /** {@code up [options]} or {@code help}; see {@link #USAGE}. */
-    public static void main(String[] args) {
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "dev/wellplan/stack/launcher-log4j2.xml");
-        }
-        // the launcher stops everything in its own hook; log4j needs none (and would warn when first used in it)
-        System.setProperty("log4j2.shutdownHookEnabled", "false");
-        List<String> rest = new ArrayList<>(List.of(args));
-        String command = rest.isEmpty() ? "help" : rest.remove(0);
-        switch (command) {
-            case "help", "-h", "--help" -> {
-                System.out.println(USAGE);
-                return;
-            }
-            case "up" -> {
-            }
-            default -> {
-                System.err.println("wellplan: unknown command '" + command + "'\n" + USAGE);
-                System.exit(2);
-            }
-        }
-        Builder builder;
-        try {
-            builder = parse(rest);
-        } catch (IllegalArgumentException e) {
-            System.err.println("wellplan: " + e.getMessage() + "\n\n" + USAGE);
-            System.exit(2);
-            return;
-        }
-        LocalStack stack = builder.progress(System.out).build();
-        java.util.concurrent.atomic.AtomicBoolean stopRequested = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            stopRequested.set(true);
-            if (!stack.closed) {
-                System.out.println("wellplan: stopping");
-                try {
-                    stack.close();
-                    System.out.println("wellplan: stopped");
-                } catch (RuntimeException e) {
-                    System.err.println("wellplan: while stopping: " + e.getMessage());
-                }
-            }
-        }, "wellplan-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            stack.start();
-        } catch (RuntimeException e) {
-            if (!stopRequested.get()) { // else: Ctrl-C during start-up, and the failure is just its consequence
-                System.err.println("\nwellplan: could not start: " + e.getMessage());
-            }
-            try {
-                stack.close();
-            } catch (RuntimeException closing) {
-                System.err.println("wellplan: while stopping: " + closing.getMessage());
-            }
-            System.exit(1);
-            return;
-        }
-        stack.kafka().process().onExit().thenAccept(p -> {
-            if (!stack.closed) {
-                System.out.println("wellplan: Kafka (pid " + p.pid() + ") exited unexpectedly; read its log: "
-                        + stack.kafka().logFile());
-            }
-        });
-        double seconds = ProcessHandle.current().info().startInstant()
-                .map(s -> Duration.between(s, Instant.now()).toMillis() / 1000.0)
-                .orElse(stack.startupTime().toMillis() / 1000.0);
-        System.out.printf(Locale.ROOT, "%nwellplan is up in %.1f s%s%n%s%nPress Ctrl-C to stop.%n", seconds,
-                builder.infraOnly ? " (infrastructure only)" : "", stack.summary());
-        System.out.flush();
-        try {
-            new CountDownLatch(1).await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static Builder parse(List<String> args) {
-        Path root = Path.of(System.getProperty("wellplan.root", ".")).toAbsolutePath().normalize();
-        Builder b = builder()
-                .dataDir(root.resolve(".wellplan"))
-                .plannerJar(root.resolve("planner/target/quarkus-app/quarkus-run.jar"))
-                .notifierJar(root.resolve("notifier/target/quarkus-app/quarkus-run.jar"));
-        boolean freePorts = false;
-        List<Runnable> portSetters = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                value = arg.substring(eq + 1);
-                arg = arg.substring(0, eq);
-            }
-            switch (arg) {
-                case "--infra-only" -> b.infraOnly(true);
-                case "--fresh" -> b.fresh(true);
-                case "--free-ports" -> freePorts = true;
-                case "--data-dir" -> b.dataDir(Path.of(value != null ? value : next(args, ++i, arg)));
-                case "--planner-jar" -> b.plannerJar(Path.of(value != null ? value : next(args, ++i, arg)));
-                case "--notifier-jar" -> b.notifierJar(Path.of(value != null ? value : next(args, ++i, arg)));
-                case "--speed" -> {
-                    String speed = value != null ? value : next(args, ++i, arg);
-                    try {
-                        if (!(Double.parseDouble(speed) > 0)) {
-                            throw new NumberFormatException();
-                        }
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--speed needs a positive number, not '" + speed + "'");
-                    }
-                    b.clockSpeed(speed);
-                }
-                case "--timeout" -> {
-                    int seconds = number(value != null ? value : next(args, ++i, arg), arg, 1, 86_400);
-                    b.readyTimeout(Duration.ofSeconds(seconds));
-                }
-                case "--pg-port", "--kafka-port", "--kafka-controller-port", "--smtp-port", "--mail-port",
-                        "--planner-port", "--notifier-port" -> {
-                    int port = number(value != null ? value : next(args, ++i, arg), arg, 0, 65_535);
-                    String flag = arg;
-                    portSetters.add(() -> {
-                        switch (flag) {
-                            case "--pg-port" -> b.pgPort(port);
-                            case "--kafka-port" -> b.kafkaPort(port);
-                            case "--kafka-controller-port" -> b.kafkaControllerPort(port);
-                            case "--smtp-port" -> b.smtpPort(port);
-                            case "--mail-port" -> b.mailPort(port);
-                            case "--planner-port" -> b.plannerPort(port);
-                            default -> b.notifierPort(port);
-                        }
-                    });
-                }
-                default -> throw new IllegalArgumentException("unknown option '" + args.get(i) + "'");
-            }
-        }
-        if (freePorts) {
-            b.freePorts();
-        }
-        portSetters.forEach(Runnable::run);
-        return b;
-    }
-
-    private static String next(List<String> args, int i, String flag) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args.get(i);
-    }
-
-    private static int number(String text, String flag, int min, int max) {
-        try {
-            int n = Integer.parseInt(text.trim());
-            if (n < min || n > max) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a number from " + min + " to " + max + ", not '"
-                    + text + "'");
         }
     }
 }

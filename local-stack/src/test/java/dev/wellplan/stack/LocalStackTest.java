@@ -88,7 +88,7 @@ class LocalStackTest {
         Path output = dir.resolve("launcher.out");
         Process launcher = new ProcessBuilder(ChildProcess.javaExecutable().toString(), "-Xmx128m",
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                LocalStack.class.getName(), "up", "--free-ports", "--data-dir", data.toString(),
+                Launcher.class.getName(), "up", "--free-ports", "--data-dir", data.toString(),
                 "--planner-jar", fake.toString(), "--notifier-jar", fake.toString(), "--speed", "5")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {

@@ -12,7 +12,18 @@ import java.util.UUID;
 public record DesiredReminder(String key, UUID planId, String itemId, ReminderKind kind, Instant dueAt,
                               LocalDateTime localTime, ZoneId zone) {
 
-    /** {@code subject} is the item id, or {@code plan} / {@code v<version>} for plan-wide reminders. */
+    /** The subject of a notice the client gets once per plan: welcome, cancellation. */
+    public static final String ONCE_PER_PLAN = "plan";
+
+    /** The subject of a notice the client gets once per plan version: "your plan changed". */
+    public static String oncePerVersion(long planVersion) {
+        return "v" + planVersion;
+    }
+
+    /**
+     * {@code subject} is the item id, {@link #ONCE_PER_PLAN} or {@link #oncePerVersion} for plan-wide
+     * reminders.
+     */
     public static String key(UUID planId, String subject, ReminderKind kind) {
         return planId + ":" + subject + ":" + kind.name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -24,6 +24,11 @@ import dev.wellplan.contract.PlanSnapshot;
  */
 public final class ReminderPolicy {
 
+    /** How long before a massage session its reminder goes out, unless configured otherwise. */
+    public static final Duration DEFAULT_MASSAGE_LEAD = Duration.ofHours(24);
+    /** How long before quiet hours begin a reminder that would fall in them goes out, unless configured otherwise. */
+    public static final Duration DEFAULT_QUIET_HOURS_MARGIN = Duration.ofMinutes(15);
+
     private final Duration massageLead;
     private final Duration quietMargin;
 
@@ -33,23 +38,24 @@ public final class ReminderPolicy {
     }
 
     public static ReminderPolicy defaults() {
-        return new ReminderPolicy(Duration.ofHours(24), Duration.ofMinutes(15));
+        return new ReminderPolicy(DEFAULT_MASSAGE_LEAD, DEFAULT_QUIET_HOURS_MARGIN);
     }
 
     public List<DesiredReminder> desired(PlanEvent event) {
         PlanSnapshot plan = event.plan();
         ZoneId zone = ZoneId.of(plan.timeZone());
         List<DesiredReminder> out = new ArrayList<>();
-        out.add(immediate(event, null, "plan", ReminderKind.WELCOME, zone));
+        out.add(immediate(event, null, DesiredReminder.ONCE_PER_PLAN, ReminderKind.WELCOME, zone));
         if ("CANCELLED".equals(plan.status())) {
-            out.add(immediate(event, null, "plan", ReminderKind.PLAN_CANCELLED, zone));
+            out.add(immediate(event, null, DesiredReminder.ONCE_PER_PLAN, ReminderKind.PLAN_CANCELLED, zone));
             return out;
         }
         // Any change after enrollment (an adjustment, clearance, pause, resume) tells the client, with the
         // updated calendar, unless the coach chose silent; cancellation has its own message above. Who coaches
         // the plan is the clinic's business: an assignment changes nothing the client sees.
         if (tellsTheClient(event)) {
-            out.add(immediate(event, null, "v" + event.planVersion(), ReminderKind.PLAN_CHANGED, zone));
+            out.add(immediate(event, null, DesiredReminder.oncePerVersion(event.planVersion()),
+                    ReminderKind.PLAN_CHANGED, zone));
         }
         for (PlanSnapshot.Item item : plan.items()) {
             if ("CLEARANCE".equals(item.kind()) && "AWAITING_CLEARANCE".equals(plan.status())) {

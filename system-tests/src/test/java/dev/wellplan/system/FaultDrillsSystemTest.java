@@ -45,7 +45,7 @@ import dev.wellplan.stack.ServiceProcess;
 /**
  * Fault drills (issue 4): the real local stack — PostgreSQL, a Kafka broker, GreenMail, the planner and the notifier
  * as separate processes — with real processes SIGKILLed ({@code kill -9}) at the worst moments. Every drill ends
- * with the operator's consistency check ({@link dev.wellplan.stack.ConsistencyCheck}, expected: no divergence)
+ * with the operator's consistency check ({@link dev.wellplan.ops.check.ConsistencyCheck}, expected: no divergence)
  * and with the clients' inboxes, read through the mail server's API. docs/operations.md says what each one proves.
  *
  * <p>The drills share one stack and run in order; each uses its own clients. Afterwards only the stack's logs stay

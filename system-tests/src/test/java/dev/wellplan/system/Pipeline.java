@@ -47,7 +47,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.wellplan.stack.ConsistencyCheck;
+import dev.wellplan.ops.check.ConsistencyCheck;
+import dev.wellplan.ops.check.Report;
 import dev.wellplan.stack.LocalStack;
 
 /**
@@ -313,8 +314,8 @@ final class Pipeline {
     // ---------------------------------------------------------------- the consistency check
 
     /** Runs the operator's check (waiting up to {@code wait} for the pipeline to settle) and asserts no divergence. */
-    ConsistencyCheck.Report assertConsistent(Duration wait) throws SQLException {
-        ConsistencyCheck.Report report = ConsistencyCheck.runWaiting(stack.jdbcUrl(), stack.postgres().user(),
+    Report assertConsistent(Duration wait) throws SQLException {
+        Report report = ConsistencyCheck.runWaiting(stack.jdbcUrl(), stack.postgres().user(),
                 stack.postgres().password(), ConsistencyCheck.Options.defaults(), wait);
         System.out.print(report.toText(10));
         assertThat(report.divergences()).as(report.toText(20)).isEmpty();

@@ -1,11 +1,9 @@
-package dev.wellplan.stack;
+package dev.wellplan.ops.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +18,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,14 +33,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.wellplan.stack.ConsistencyCheck.Divergence;
-import dev.wellplan.stack.ConsistencyCheck.Kind;
-import dev.wellplan.stack.ConsistencyCheck.Options;
-import dev.wellplan.stack.ConsistencyCheck.Report;
+import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.contract.PlanEventCodec;
+import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.contract.PlanSnapshot;
+import dev.wellplan.ops.OpsRun;
+import dev.wellplan.ops.check.ConsistencyCheck.Options;
+import dev.wellplan.ops.check.Divergence.Kind;
+import dev.wellplan.reminders.DesiredReminder;
+import dev.wellplan.reminders.ReminderPolicy;
+import dev.wellplan.stack.PostgresServer;
+import dev.wellplan.testing.TestEvents;
 
 /**
  * The consistency check against a real PostgreSQL with the real migrations, one hand-made divergence at a time:
- * each test starts from a consistent pipeline (which the check passes) and breaks one thing.
+ * each test starts from a consistent pipeline (which the check passes) and breaks one thing. The consistent pipeline
+ * is written as the services write it: the applied plan is a whole plan event, and the ledger holds what the
+ * reminder policy asks for it.
  */
 class ConsistencyCheckTest {
 
@@ -368,46 +379,43 @@ class ConsistencyCheckTest {
     @Test
     void the_command_exits_0_when_consistent_1_on_divergences_and_2_on_bad_usage() throws Exception {
         activePlan();
-        String[] db = {"--jdbc-url", pg.jdbcUrl(), "--user", pg.user(), "--password", pg.password(),
+        String[] db = {"check", "--jdbc-url", pg.jdbcUrl(), "--user", pg.user(), "--password", pg.password(),
                 "--now", NOW.toString()};
-        assertThat(command(db).exit()).isZero();
-        assertThat(command(db).out()).contains("OK: no divergence");
+        assertThat(OpsRun.of(db).exit()).isZero();
+        assertThat(OpsRun.of(db).out()).contains("OK: no divergence");
 
         plannerPlan(UUID.randomUUID(), 1, "ACTIVE", activeItems());
-        Result text = command(db);
+        OpsRun text = OpsRun.of(db);
         assertThat(text.exit()).isEqualTo(1);
         assertThat(text.out()).contains("1 divergence", "PLAN_STATE_MISSING (1)", "docs/operations.md");
-        Result json = command(concat(db, "--json"));
+        OpsRun json = OpsRun.of(concat(db, "--json"));
         assertThat(json.exit()).isEqualTo(1);
         assertThat(JSON.readTree(json.out()).get("ok").asBoolean()).isFalse();
 
-        assertThat(command(new String[] {"--bogus"}).exit()).isEqualTo(2);
-        assertThat(command(new String[] {"--jdbc-url", "jdbc:postgresql://localhost:1/none"}).exit()).isEqualTo(2);
-        assertThat(command(new String[] {"--help"}).out()).contains("usage: wellplan check");
+        assertThat(OpsRun.of("check", "--bogus").exit()).isEqualTo(2);
+        assertThat(OpsRun.of("check", "--jdbc-url", "jdbc:postgresql://localhost:1/none").exit()).isEqualTo(2);
+        assertThat(OpsRun.of("check", "--help").out()).contains("usage: wellplan check");
     }
 
     @Test
     void wait_rechecks_until_the_backlog_is_applied() throws Exception {
         UUID plan = UUID.randomUUID();
         plannerPlan(plan, 1, "ACTIVE", activeItems());
-        Thread notifier = new Thread(() -> {
+        List<Report> runs = new CopyOnWriteArrayList<>();
+        CompletableFuture<Report> waiting = CompletableFuture.supplyAsync(() -> {
             try {
-                Thread.sleep(1_500);
-                appliedState(plan, 1, "ACTIVE", activeItems(), NOW.minusSeconds(1));
-                welcome(plan);
-                reminder(plan, "massage-1", "MASSAGE_DAY_BEFORE", "SCHEDULED", 1, null);
-                reminder(plan, "massage-1-aftercare", "AFTERCARE", "SCHEDULED", 1, null);
-                reminder(plan, "strength-w1-d1", "STRENGTH_DAY", "SCHEDULED", 1, null);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                return ConsistencyCheck.runWaiting(pg.jdbcUrl(), pg.user(), pg.password(), AT_NOW,
+                        Duration.ofSeconds(30), runs::add);
+            } catch (SQLException e) {
+                throw new CompletionException(e);
             }
         });
-        notifier.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !runs.isEmpty());
 
-        Report report = ConsistencyCheck.runWaiting(pg.jdbcUrl(), pg.user(), pg.password(), AT_NOW,
-                Duration.ofSeconds(30));
-        notifier.join();
+        ledgerAsTheNotifierWrites(appliedState(plan, 1, "ACTIVE", activeItems(), NOW.minusSeconds(1)));
+        Report report = waiting.get(60, TimeUnit.SECONDS);
 
+        assertThat(runs.get(0).of(Kind.PLAN_STATE_MISSING)).extracting(Divergence::planId).containsExactly(plan);
         assertThat(report.divergences()).isEmpty();
     }
 
@@ -415,6 +423,42 @@ class ConsistencyCheckTest {
     void a_database_without_the_schemas_is_refused() {
         assertThatThrownBy(() -> ConsistencyCheck.run(pg.jdbcUrl("postgres"), pg.user(), pg.password(), AT_NOW))
                 .isInstanceOf(SQLException.class).hasMessageContaining("not a wellplan database");
+    }
+
+    // ---------------------------------------------------------------- the notifier's own policy
+
+    @Test
+    void a_scheduled_item_reminder_at_another_time_than_the_policy_gives_is_not_in_the_plan() throws Exception {
+        UUID plan = activePlan();
+        String strength = plan + ":strength-w1-d1:strength_day";
+        sql("UPDATE notifier.reminder SET due_at = due_at + interval '1 hour' WHERE id = ?", strength);
+
+        Report report = check();
+
+        assertThat(kinds(report)).containsOnly(Kind.REMINDER_NOT_IN_PLAN);
+        assertThat(report.of(Kind.REMINDER_NOT_IN_PLAN)).singleElement().satisfies(d -> {
+            assertThat(d.reminderId()).isEqualTo(strength);
+            assertThat(d.detail()).isEqualTo("SCHEDULED STRENGTH_DAY: due 2026-12-07T08:30:00Z, but the applied v1 "
+                    + "asks for 2026-12-07T07:30:00Z");
+        });
+    }
+
+    @Test
+    void the_ledger_is_held_to_the_policy_as_the_notifier_is_configured() throws Exception {
+        UUID plan = activePlan();
+        ReminderPolicy twelveHoursAhead = new ReminderPolicy(Duration.ofHours(12),
+                ReminderPolicy.DEFAULT_QUIET_HOURS_MARGIN);
+
+        Report report = ConsistencyCheck.run(pg.jdbcUrl(), pg.user(), pg.password(),
+                AT_NOW.withPolicy(twelveHoursAhead));
+
+        assertThat(kinds(report)).containsOnly(Kind.REMINDER_NOT_IN_PLAN);
+        assertThat(report.of(Kind.REMINDER_NOT_IN_PLAN)).singleElement().extracting(Divergence::reminderId)
+                .isEqualTo(plan + ":massage-1:massage_day_before");
+        String[] db = {"check", "--jdbc-url", pg.jdbcUrl(), "--user", pg.user(), "--password", pg.password(),
+                "--now", NOW.toString()};
+        assertThat(OpsRun.of(concat(db, "--massage-lead", "PT12H")).exit()).isEqualTo(1);
+        assertThat(OpsRun.of(concat(db, "--massage-lead", "PT24H", "--quiet-hours-margin", "PT15M")).exit()).isZero();
     }
 
     // ---------------------------------------------------------------- fixtures
@@ -427,11 +471,7 @@ class ConsistencyCheckTest {
         revision(plan, 1, "ACTIVE");
         UUID created = outbox(plan, 1, "PlanCreated", NOW.minus(Duration.ofHours(5)), NOW.minus(Duration.ofHours(5)));
         processed(created, plan, 1, NOW.minus(Duration.ofHours(5)).plusSeconds(1));
-        appliedState(plan, 1, "ACTIVE", items, NOW.minus(Duration.ofHours(5)));
-        welcome(plan);
-        reminder(plan, "massage-1", "MASSAGE_DAY_BEFORE", "SCHEDULED", 1, null);
-        reminder(plan, "massage-1-aftercare", "AFTERCARE", "SCHEDULED", 1, null);
-        reminder(plan, "strength-w1-d1", "STRENGTH_DAY", "SCHEDULED", 1, null);
+        ledgerAsTheNotifierWrites(appliedState(plan, 1, "ACTIVE", items, NOW.minus(Duration.ofHours(5))));
         return plan;
     }
 
@@ -444,9 +484,7 @@ class ConsistencyCheckTest {
         revision(plan, 1, "AWAITING_CLEARANCE");
         UUID created = outbox(plan, 1, "PlanCreated", NOW.minus(Duration.ofHours(5)), NOW.minus(Duration.ofHours(5)));
         processed(created, plan, 1, NOW.minus(Duration.ofHours(5)).plusSeconds(1));
-        appliedState(plan, 1, "AWAITING_CLEARANCE", items, NOW.minus(Duration.ofHours(5)));
-        welcome(plan);
-        reminder(plan, "clearance", "AWAITING_CLEARANCE", "SENT", 1, NOW.minus(Duration.ofHours(5)).plusSeconds(1));
+        ledgerAsTheNotifierWrites(appliedState(plan, 1, "AWAITING_CLEARANCE", items, NOW.minus(Duration.ofHours(5))));
         return plan;
     }
 
@@ -457,15 +495,43 @@ class ConsistencyCheckTest {
                 new String[] {"warm-up", "LIGHT_MOVEMENT", "2026-12-07T07:00:00"}); // a kind with no reminder
     }
 
+    /**
+     * The ledger the notifier writes for {@code event}: every reminder the policy asks for, the notices (welcome,
+     * see a doctor) already sent, the item reminders scheduled at their due times.
+     */
+    private static void ledgerAsTheNotifierWrites(PlanEvent event) throws SQLException {
+        for (DesiredReminder want : ReminderPolicy.defaults().desired(event)) {
+            Instant sentAt = want.kind().planWide() ? event.occurredAt().plusSeconds(2) : null;
+            insertReminder(want.key(), event.planId(), want.itemId(), want.kind().name(), want.dueAt(),
+                    want.localTime(), sentAt == null ? "SCHEDULED" : "SENT", event.planVersion(), sentAt);
+        }
+    }
+
     /** A status change at {@code version}, committed and applied at {@code at}; the items stay. */
     private static void changeStatus(UUID plan, long version, String status, Instant at) throws Exception {
         sql("UPDATE planner.plan SET version = ?, status = ? WHERE id = ?", version, status, plan);
         revision(plan, version, status);
         UUID event = outbox(plan, version, "PlanStatusChanged", at, at);
         processed(event, plan, version, at);
-        sql("UPDATE notifier.plan_state SET version = ?, status = ?, updated_at = ?, "
-                + "snapshot = jsonb_set(jsonb_set(snapshot, '{plan,status}', to_jsonb(?::text)), '{planVersion}', "
-                + "to_jsonb(?::bigint)) WHERE plan_id = ?", version, status, ts(at), status, version, plan);
+        PlanSnapshot was = appliedEvent(plan).plan();
+        PlanSnapshot now = new PlanSnapshot(plan, version, status, was.client(), was.timeZone(), was.startDate(),
+                was.endDate(), was.quietHours(), was.urgency(), was.items());
+        PlanEvent changed = new PlanEvent(event, PlanEventType.PlanStatusChanged, PlanEvent.SCHEMA_VERSION, plan,
+                version, at, new PlanEvent.Change("coach", "status changed", false), now);
+        sql("UPDATE notifier.plan_state SET version = ?, status = ?, updated_at = ?, snapshot = ?::jsonb "
+                + "WHERE plan_id = ?", version, status, ts(at), PlanEventCodec.toJson(changed), plan);
+    }
+
+    private static PlanEvent appliedEvent(UUID plan) throws SQLException {
+        try (Connection c = pg.connect();
+                PreparedStatement s = c.prepareStatement("SELECT snapshot::text FROM notifier.plan_state "
+                        + "WHERE plan_id = ?")) {
+            s.setObject(1, plan);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return PlanEventCodec.fromJson(rs.getString(1));
+            }
+        }
     }
 
     private static void processed(UUID event, UUID plan, long version, Instant at) throws SQLException {
@@ -509,22 +575,19 @@ class ConsistencyCheckTest {
         return event;
     }
 
-    private static void appliedState(UUID plan, long version, String status, List<String[]> items, Instant at)
-            throws Exception {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("eventId", UUID.randomUUID().toString());
-        event.put("type", "PlanCreated");
-        event.put("planId", plan.toString());
-        event.put("planVersion", version);
-        ObjectNode snapshot = event.putObject("plan");
-        snapshot.put("planId", plan.toString());
-        snapshot.put("version", version);
-        snapshot.put("status", status);
-        snapshot.putObject("client").put("email", "ana@example.com");
-        snapshot.put("timeZone", LISBON.getId());
-        snapshot.set("items", itemsJson(items));
+    /** The notifier's applied state: the whole plan event it applied, as its codec writes it. */
+    private static PlanEvent appliedState(UUID plan, long version, String status, List<String[]> items, Instant at)
+            throws SQLException {
+        PlanEvent event = TestEvents.event(plan, version, PlanEventType.PlanCreated, status, LISBON.getId(), at,
+                items.stream().map(ConsistencyCheckTest::item).toList());
         sql("INSERT INTO notifier.plan_state VALUES (?, ?, ?, ?::jsonb, ?)", plan, version, status,
-                JSON.writeValueAsString(event), ts(at));
+                PlanEventCodec.toJson(event), ts(at));
+        return event;
+    }
+
+    private static PlanSnapshot.Item item(String[] item) {
+        return new PlanSnapshot.Item(item[0], item[1], LocalDateTime.parse(item[2]), 30, item[1], null, null,
+                List.of(), List.of());
     }
 
     private static ArrayNode itemsJson(List<String[]> items) {
@@ -535,10 +598,7 @@ class ConsistencyCheckTest {
         return array;
     }
 
-    private static void welcome(UUID plan) throws SQLException {
-        reminder(plan, null, "WELCOME", "SENT", 1, NOW.minus(Duration.ofHours(5)).plusSeconds(2));
-    }
-
+    /** A ledger row by hand, due at a fixed time: for reminders the policy does not ask for. */
     private static void reminder(UUID plan, String item, String kind, String status, long version, Instant sentAt)
             throws SQLException {
         String subject = item != null ? item : "plan";
@@ -549,12 +609,17 @@ class ConsistencyCheckTest {
     private static void reminderWithId(String id, UUID plan, String item, String kind, String status, long version,
                                        Instant sentAt) throws SQLException {
         LocalDateTime local = LocalDateTime.of(2026, 12, 7, 9, 0);
+        insertReminder(id, plan, item, kind, local.atZone(LISBON).toInstant(), local, status, version, sentAt);
+    }
+
+    private static void insertReminder(String id, UUID plan, String item, String kind, Instant dueAt,
+                                       LocalDateTime local, String status, long version, Instant sentAt)
+            throws SQLException {
         sql("INSERT INTO notifier.reminder (id, plan_id, item_id, kind, due_at, local_time, time_zone, plan_version, "
                 + "status, sent_at, message_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'Europe/Lisbon', ?, "
-                + "?, ?, ?, ?, ?)", id, plan, item, kind, ts(local.atZone(LISBON).toInstant()),
-                java.sql.Timestamp.valueOf(local), version, status, sentAt == null ? null : ts(sentAt),
-                sentAt == null ? null : "<" + id + "@wellplan.local>", ts(NOW.minus(Duration.ofHours(5))),
-                ts(NOW.minus(Duration.ofHours(5))));
+                + "?, ?, ?, ?, ?)", id, plan, item, kind, ts(dueAt), Timestamp.valueOf(local), version, status,
+                sentAt == null ? null : ts(sentAt), sentAt == null ? null : "<" + id + "@wellplan.local>",
+                ts(NOW.minus(Duration.ofHours(5))), ts(NOW.minus(Duration.ofHours(5))));
     }
 
     private static Timestamp ts(Instant instant) {
@@ -576,17 +641,6 @@ class ConsistencyCheckTest {
 
     private static List<Kind> kinds(Report report) {
         return new ArrayList<>(report.byKind().keySet());
-    }
-
-    private record Result(int exit, String out) {
-    }
-
-    private static Result command(String[] args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ConsistencyCheck.main(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
     }
 
     private static String[] concat(String[] a, String... b) {

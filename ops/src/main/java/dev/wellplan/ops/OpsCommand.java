@@ -1,0 +1,52 @@
+package dev.wellplan.ops;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import dev.wellplan.ops.check.CheckCommand;
+import dev.wellplan.ops.dlq.DlqCommand;
+
+/**
+ * The operator's command line: {@code ./wellplan check} and {@code ./wellplan dlq ...}. These tools talk to the
+ * database and the Kafka cluster only, never to a service, so they work the same against the local stack and
+ * production.
+ */
+@Command(name = "wellplan", synopsisHeading = "usage: ", usageHelpWidth = 110, scope = ScopeType.INHERIT,
+        subcommands = {CheckCommand.class, DlqCommand.class},
+        description = "Operator tools for the wellplan pipeline.")
+public final class OpsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "show this help")
+    boolean help;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name a command: check or dlq");
+    }
+
+    public static void main(String[] args) {
+        // kafka-clients logs through SLF4J, and this tool ships no binding: failures reach the operator as errors
+        System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
+        System.exit(execute(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
+    }
+
+    /** Runs one command line; returns its exit status (2 for bad usage). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new OpsCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+}
