@@ -1,5 +1,7 @@
 package dev.wellplan.contract;
 
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,9 @@ public final class PlanEventCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+
+    /** A quoted stretch of a parser message: 'token', "value" or `value`. */
+    private static final Pattern QUOTED = Pattern.compile("(['\"`])[^'\"`]*\\1");
 
     private PlanEventCodec() {
     }
@@ -53,7 +58,12 @@ public final class PlanEventCodec {
             t = t.getCause();
         }
         String m = t.getMessage();
-        // Jackson quotes the source around the error; keep only the first line so no payload leaks into logs.
-        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        if (m == null) {
+            return t.getClass().getSimpleName();
+        }
+        // The reason goes to logs and to the dead-letter header: keep the first line (Jackson appends the source
+        // after it) and blank out what the parser quotes from the payload ("Unrecognized token 'Ana'", a value it
+        // could not read), which can be a name, an address or a health answer.
+        return QUOTED.matcher(m.lines().findFirst().orElse(m)).replaceAll("$1…$1");
     }
 }

@@ -55,6 +55,12 @@ class PlanEventCodecTest {
         assertThatThrownBy(() -> PlanEventCodec.fromJson("{not json client@example.com"))
                 .isInstanceOf(InvalidPlanEventException.class)
                 .message().doesNotContain("client@example.com");
+        assertThatThrownBy(() -> PlanEventCodec.fromJson("Ana Souza, ana@example.com, sciatica"))
+                .isInstanceOf(InvalidPlanEventException.class)
+                .message().doesNotContain("Ana").doesNotContain("sciatica");
+        assertThatThrownBy(() -> PlanEventCodec.fromJson("{\"type\":\"PlanCreated\", \"planId\": \"Ana Souza\"}"))
+                .isInstanceOf(InvalidPlanEventException.class)
+                .message().doesNotContain("Ana");
         assertThatThrownBy(() -> PlanEventCodec.fromJson("{\"type\":\"PlanCreated\"}"))
                 .isInstanceOf(InvalidPlanEventException.class);
         String wrongVersion = sample("plan-created.v1.json").replace("\"planVersion\": 1,", "\"planVersion\": 2,");
