@@ -28,7 +28,8 @@ public final class PlanEventContract {
             "plan-adjusted.v1.json",
             "plan-status-changed.v1.json",
             "plan-status-changed-cancelled.v1.json",
-            "plan-assigned.v1.json");
+            "plan-assigned.v1.json",
+            "access-link-requested.v1.json");
 
     private PlanEventContract() {
     }

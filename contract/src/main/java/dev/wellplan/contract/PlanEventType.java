@@ -13,5 +13,15 @@ public enum PlanEventType {
     /** The plan's status changed: clearance, pause, resume, cancel, complete, or back to awaiting clearance. */
     PlanStatusChanged,
     /** The plan was assigned to a coach, or to another one, or back to the unassigned pool; the client is not told. */
-    PlanAssigned
+    PlanAssigned,
+    /**
+     * The plan's client asked for fresh links by e-mail ({@code POST /api/access-links}). Not a new version: the
+     * snapshot is the plan as it stands, and a consumer that keeps state by version leaves its state alone.
+     */
+    AccessLinkRequested;
+
+    /** Whether events of this type leave the plan at a new version (all but a request about the plan as it stands). */
+    public boolean newVersion() {
+        return this != AccessLinkRequested;
+    }
 }

@@ -154,6 +154,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("QUARKUS_MAILER_HOST", "localhost");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(ms.smtpPort()));
+        // the links in e-mails lead to the ports the services really listen on (--free-ports, --planner-port)
+        env.put("WELLPLAN_MAIL_PLANNER_BASE_URL", "http://localhost:" + ports.planner());
+        env.put("WELLPLAN_MAIL_PUBLIC_BASE_URL", "http://localhost:" + ports.notifier());
         if (config.clockSpeed != null) {
             env.put("WELLPLAN_CLOCK_SPEED", config.clockSpeed);
             // one origin for both services, so their fast clocks agree on what time it is

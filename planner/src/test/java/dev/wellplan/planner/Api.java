@@ -43,10 +43,29 @@ public final class Api {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** The client confirms their enrollment, as the link of the confirmation e-mail lets them. */
+    public static io.restassured.response.Response confirm(String planId) {
+        return given().queryParam("token", link("confirm", planId, Duration.ofHours(1)))
+                .when().post("/api/plans/" + planId + "/confirmation");
+    }
+
+    /** A client the seeded coach enrolled, who confirmed the plan: it is the coach's, and under way. Returns its id. */
+    public static String confirmedPlanOfCoach(String assessment) {
+        String id = enrollAsCoach(assessment);
+        confirm(id).then().statusCode(200);
+        return id;
+    }
+
     /** A client link of {@code purpose} for the plan {@code subject}, signed with the test profile's key. */
     public static String link(String purpose, String subject, Duration validFor) {
+        Instant now = Instant.now();
+        Instant issued = validFor.isNegative() ? now.plus(validFor).minusSeconds(60) : now;
+        return link(purpose, subject, issued, now.plus(validFor));
+    }
+
+    /** As {@link #link(String, String, Duration)}, issued at {@code issued}. */
+    public static String link(String purpose, String subject, Instant issued, Instant expires) {
         String secret = ConfigProvider.getConfig().getValue("wellplan.links.secret", String.class);
-        return new SignedLinks(secret.getBytes(StandardCharsets.UTF_8)).token(purpose, subject,
-                Instant.now().plus(validFor));
+        return new SignedLinks(secret.getBytes(StandardCharsets.UTF_8)).token(purpose, subject, issued, expires);
     }
 }

@@ -44,7 +44,21 @@ public final class ReminderPolicy {
     public List<DesiredReminder> desired(PlanEvent event) {
         PlanSnapshot plan = event.plan();
         ZoneId zone = ZoneId.of(plan.timeZone());
+        if (!event.type().newVersion()) {
+            // a request about the plan as it stands asks for its answer, and says nothing about the schedule
+            return List.of(immediate(event, null, DesiredReminder.onRequest(event.eventId()), ReminderKind.ACCESS_LINK,
+                    zone));
+        }
         List<DesiredReminder> out = new ArrayList<>();
+        // Invariant 8: until its client confirms it, an enrollment asks for one e-mail, the request to confirm,
+        // and an enrollment never confirmed asks for none.
+        if (ReminderKind.PENDING_CONFIRMATION.equals(plan.status())) {
+            out.add(immediate(event, null, DesiredReminder.ONCE_PER_PLAN, ReminderKind.CONFIRMATION_REQUEST, zone));
+            return out;
+        }
+        if (ReminderKind.EXPIRED.equals(plan.status())) {
+            return out;
+        }
         out.add(immediate(event, null, DesiredReminder.ONCE_PER_PLAN, ReminderKind.WELCOME, zone));
         if ("CANCELLED".equals(plan.status())) {
             out.add(immediate(event, null, DesiredReminder.ONCE_PER_PLAN, ReminderKind.PLAN_CANCELLED, zone));

@@ -114,6 +114,32 @@ class ReminderPolicyTest {
     }
 
     @Test
+    void an_unconfirmed_enrollment_asks_for_the_request_to_confirm_and_nothing_else() {
+        List<PlanSnapshot.Item> items = List.of(TestEvents.massage("massage-1", LocalDateTime.parse("2026-12-08T10:00")),
+                TestEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-09T07:30")));
+        PlanEvent pending = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "PENDING_CONFIRMATION",
+                "Europe/Lisbon", Instant.parse("2026-12-01T09:00:00Z"), items);
+        PlanEvent confirmed = TestEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T10:00:00Z"), items);
+        PlanEvent silentlyConfirmed = new PlanEvent(confirmed.eventId(), confirmed.type(), confirmed.schemaVersion(),
+                planId, 2, confirmed.occurredAt(), new PlanEvent.Change("client", "confirmed by the client", true),
+                confirmed.plan());
+        PlanEvent expired = TestEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "EXPIRED", "Europe/Lisbon",
+                Instant.parse("2026-12-03T09:00:00Z"), items);
+
+        assertThat(policy.desired(pending)).extracting(DesiredReminder::kind)
+                .containsExactly(ReminderKind.CONFIRMATION_REQUEST);
+        assertThat(policy.desired(silentlyConfirmed)).extracting(DesiredReminder::kind)
+                .containsExactly(ReminderKind.WELCOME, ReminderKind.MASSAGE_DAY_BEFORE, ReminderKind.STRENGTH_DAY);
+        assertThat(only(ReminderKind.WELCOME, silentlyConfirmed).dueAt()).isEqualTo(confirmed.occurredAt());
+        assertThat(policy.desired(expired)).isEmpty();
+        assertThat(ReminderKind.CONFIRMATION_REQUEST.allowedWhile("PENDING_CONFIRMATION")).isTrue();
+        assertThat(ReminderKind.CONFIRMATION_REQUEST.allowedWhile("ACTIVE")).isFalse();
+        assertThat(ReminderKind.WELCOME.allowedWhile("PENDING_CONFIRMATION")).isFalse();
+        assertThat(ReminderKind.MASSAGE_DAY_BEFORE.allowedWhile("PENDING_CONFIRMATION")).isFalse();
+    }
+
+    @Test
     void an_assignment_to_a_coach_tells_the_client_nothing() {
         PlanEvent assigned = TestEvents.event(planId, 3, PlanEventType.PlanAssigned, "ACTIVE", "Europe/Lisbon",
                 Instant.parse("2026-12-01T00:00:00Z"), List.of(TestEvents.massage("massage-1", LocalDateTime.parse("2026-12-08T10:00"))));

@@ -15,10 +15,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.wellplan.stack.LocalStack;
 
@@ -65,6 +66,7 @@ class AcceleratedPlanSystemTest {
         Http.Reply created = Http.postJson(stack.plannerUrl() + "/api/enrollments", assessment(email));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String planId = created.json().get("id").asText();
+        new Pipeline(stack).confirm(UUID.fromString(planId));
 
         // Four weeks at eight hours a second: about a minute and a half once the clock starts.
         await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2))

@@ -150,7 +150,7 @@ class FaultDrillsSystemTest {
 
         UUID plan = pipeline.enroll(email);
         List<List<Object>> outbox = pipeline.outboxOf(plan);
-        assertThat(outbox).as("the enrollment committed its PlanCreated outbox row").hasSize(1);
+        assertThat(outbox).as("the enrollment and its confirmation committed their outbox rows").hasSize(2);
         UUID eventId = (UUID) outbox.get(0).get(0);
         stack.planner().kill();
 
@@ -162,7 +162,7 @@ class FaultDrillsSystemTest {
 
         await().atMost(SETTLE).until(() -> pipeline.outboxOf(plan).get(0).get(3) != null);
         await().atMost(SETTLE).until(() -> pipeline.welcomesSent(List.of(plan)) == 1);
-        assertThat(pipeline.appliedAt(List.of(plan), 1)).isEqualTo(1);
+        assertThat(pipeline.appliedAt(List.of(plan), Pipeline.CONFIRMED)).isEqualTo(1);
         assertThat(pipeline.count("SELECT count(*) FROM notifier.processed_event WHERE event_id = ? "
                 + "AND outcome = 'APPLIED'", eventId)).as("applied once").isEqualTo(1);
         long onTopic = pipeline.readAll(Pipeline.TOPIC).stream()
@@ -194,7 +194,8 @@ class FaultDrillsSystemTest {
         assertThat(plans).hasSize(200);
         String readiness = probe(stack.plannerUrl() + "/q/health/ready"); // reported, not asserted
         assertThat(pipeline.count("SELECT count(*) FROM planner.outbox WHERE aggregate_id = ANY (?) "
-                + "AND published_at IS NULL", plans.values())).as("all 200 wait in the outbox").isEqualTo(200);
+                + "AND published_at IS NULL", plans.values())).as("all 200 enrollments and confirmations wait in the outbox")
+                .isEqualTo(400);
 
         long left = BROKER_DOWN.toNanos() - (System.nanoTime() - down);
         if (left > 0) {
@@ -202,13 +203,13 @@ class FaultDrillsSystemTest {
         }
         assertThat(pipeline.count("SELECT count(*) FROM planner.outbox WHERE aggregate_id = ANY (?) "
                 + "AND published_at IS NULL", plans.values())).as("nothing was published while it was down")
-                .isEqualTo(200);
+                .isEqualTo(400);
         double downFor = (System.nanoTime() - down) / 1e9;
 
         long back = System.nanoTime();
         stack.kafka().start().waitUntilReady(READY);
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> pipeline.appliedAt(plans.values(), 1) == 200);
+                .until(() -> pipeline.appliedAt(plans.values(), Pipeline.CONFIRMED) == 200);
         double applied = (System.nanoTime() - back) / 1e9;
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> pipeline.welcomesSent(plans.values()) == 200);
@@ -249,7 +250,7 @@ class FaultDrillsSystemTest {
         int n = 120;
         List<String> emails = IntStream.range(0, n).mapToObj(i -> Pipeline.newEmail("drill3")).toList();
         UUID reference = pipeline.enroll(Pipeline.newEmail("drill3-reference"));
-        await().atMost(SETTLE).until(() -> pipeline.appliedAt(List.of(reference), 1) == 1);
+        await().atMost(SETTLE).until(() -> pipeline.appliedAt(List.of(reference), Pipeline.CONFIRMED) == 1);
         long expectedReminders = pipeline.remindersPerPlan(List.of(reference)).get(reference);
 
         // the burst, enrolled from another thread; the kill lands once a third of it is applied
@@ -282,7 +283,7 @@ class FaultDrillsSystemTest {
 
         stack.notifier().start().waitUntilReady(READY);
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> pipeline.appliedAt(plans.values(), 1) == n);
+                .until(() -> pipeline.appliedAt(plans.values(), Pipeline.CONFIRMED) == n);
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> pipeline.welcomesSent(plans.values()) == n);
         await().atMost(SETTLE).until(pipeline::caughtUp);
@@ -290,7 +291,8 @@ class FaultDrillsSystemTest {
         assertThat(pipeline.remindersPerPlan(plans.values()).values()).as("reminders per plan")
                 .hasSize(n).allMatch(c -> c == expectedReminders);
         assertThat(pipeline.count("SELECT count(*) FROM notifier.processed_event WHERE plan_id = ANY (?)",
-                plans.values())).as("one processed event per plan: redeliveries were skipped").isEqualTo(n);
+                plans.values())).as("each event of each plan processed once (enrolled, confirmed): redeliveries were "
+                + "skipped").isEqualTo(n * Pipeline.CONFIRMED);
         pipeline.assertConsistent(SETTLE);
         int duplicates = pipeline.assertDeliveredOnce(plans, inFlight, 1);
         result(test, String.format(Locale.ROOT, "killed with %d/%d plans applied, %d applied events redelivered; "
@@ -314,12 +316,12 @@ class FaultDrillsSystemTest {
         Http.Reply cleared = Http.postJson(stack.plannerUrl() + "/api/plans/" + plan + "/clearance",
                 "{\"note\": \"cleared by GP\"}", "coach", "coach-local");
         assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
-        await().atMost(SETTLE).until(() -> pipeline.appliedAt(List.of(plan), 2) == 1);
+        await().atMost(SETTLE).until(() -> pipeline.appliedAt(List.of(plan), Pipeline.CONFIRMED + 1) == 1);
         await().atMost(SETTLE).until(() -> pipeline.quiet(Duration.ofMinutes(5)));
         JsonNode before = pipeline.reminders(plan);
         int mailsBefore = pipeline.mailTo(email).size();
         List<List<Object>> events = new ArrayList<>(pipeline.outboxOf(plan));
-        assertThat(events).hasSize(2);
+        assertThat(events).as("enrolled, confirmed, cleared").hasSize(3);
         java.util.Collections.reverse(events);
 
         List<UUID> freshIds = new ArrayList<>();
@@ -342,16 +344,16 @@ class FaultDrillsSystemTest {
         TopicPartition partition = new TopicPartition(lastSent.topic(), lastSent.partition());
         await().atMost(SETTLE).until(() -> pipeline.committed().getOrDefault(partition, 0L) > lastSent.offset());
         assertThat(pipeline.rows("SELECT outcome FROM notifier.processed_event WHERE event_id = ANY (?)", freshIds))
-                .as("both fresh-id copies were processed and judged stale").hasSize(2)
+                .as("every fresh-id copy was processed and judged stale").hasSize(3)
                 .allMatch(r -> "STALE".equals(r.get(0)));
 
         JsonNode after = pipeline.reminders(plan);
         assertThat(after).as("the schedule after the replay").isEqualTo(before);
-        assertThat(pipeline.appliedAt(List.of(plan), 2)).isEqualTo(1);
+        assertThat(pipeline.appliedAt(List.of(plan), Pipeline.CONFIRMED + 1)).isEqualTo(1);
         pipeline.assertConsistent(SETTLE);
         assertThat(pipeline.mailTo(email)).as("no e-mail from the replay").hasSize(mailsBefore);
         pipeline.assertDeliveredOnce(Map.of(email, plan), List.of(), 0);
-        result(test, "4 replays (v2, v1 as published; v2, v1 under new ids): " + after.size()
+        result(test, "6 replays (v3, v2, v1 as published; v3, v2, v1 under new ids): " + after.size()
                 + " reminders unchanged, no e-mail");
     }
 
@@ -367,7 +369,7 @@ class FaultDrillsSystemTest {
     void drill_5_poison_records_go_to_the_dead_letter_topic_and_the_consumer_goes_on(TestInfo test)
             throws Exception {
         UUID applied = pipeline.enroll(Pipeline.newEmail("drill5-existing"));
-        await().atMost(SETTLE).until(() -> pipeline.appliedAt(List.of(applied), 1) == 1);
+        await().atMost(SETTLE).until(() -> pipeline.appliedAt(List.of(applied), Pipeline.CONFIRMED) == 1);
         String v1 = (String) pipeline.outboxOf(applied).get(0).get(2);
 
         Map<String, String> poison = new HashMap<>(); // key → value
@@ -432,7 +434,7 @@ class FaultDrillsSystemTest {
     void drill_6_two_notifiers_one_killed_during_a_burst(TestInfo test) throws Exception {
         int n = 120;
         UUID reference = pipeline.enroll(Pipeline.newEmail("drill6-reference"));
-        await().atMost(SETTLE).until(() -> pipeline.appliedAt(List.of(reference), 1) == 1);
+        await().atMost(SETTLE).until(() -> pipeline.appliedAt(List.of(reference), Pipeline.CONFIRMED) == 1);
         long expectedReminders = pipeline.remindersPerPlan(List.of(reference)).get(reference);
 
         ServiceProcess second = stack.launchService("notifier-2", notifierJar, 0).waitUntilReady(READY);
@@ -463,7 +465,7 @@ class FaultDrillsSystemTest {
         burst.shutdown();
 
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> pipeline.appliedAt(plans.values(), 1) == n);
+                .until(() -> pipeline.appliedAt(plans.values(), Pipeline.CONFIRMED) == n);
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> pipeline.welcomesSent(plans.values()) == n);
         await().atMost(SETTLE).until(pipeline::caughtUp);
@@ -471,7 +473,7 @@ class FaultDrillsSystemTest {
         assertThat(pipeline.remindersPerPlan(plans.values()).values()).as("reminders per plan")
                 .hasSize(n).allMatch(c -> c == expectedReminders);
         assertThat(pipeline.count("SELECT count(*) FROM notifier.processed_event WHERE plan_id = ANY (?)",
-                plans.values())).as("each event applied once").isEqualTo(n);
+                plans.values())).as("each event applied once (enrolled, confirmed)").isEqualTo(n * Pipeline.CONFIRMED);
         pipeline.assertConsistent(SETTLE);
         int duplicates = pipeline.assertDeliveredOnce(plans, inFlight, 1);
         result(test, String.format(Locale.ROOT, "partitions split %s; notifier-2 killed after it applied %d "
@@ -553,7 +555,7 @@ class FaultDrillsSystemTest {
         List<String> emails = IntStream.range(0, n).mapToObj(i -> Pipeline.newEmail("drill8")).toList();
         Map<String, UUID> plans = pipeline.enrollAll(emails, 8);
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> pipeline.appliedAt(plans.values(), 1) == n);
+                .until(() -> pipeline.appliedAt(plans.values(), Pipeline.CONFIRMED) == n);
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> pipeline.welcomesSent(plans.values()) == n);
         await().atMost(SETTLE).until(pipeline::caughtUp);

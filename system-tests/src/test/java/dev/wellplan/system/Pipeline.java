@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.wellplan.calendar.SignedLinks;
 import dev.wellplan.ops.check.ConsistencyCheck;
 import dev.wellplan.ops.check.Report;
 import dev.wellplan.stack.LocalStack;
@@ -67,6 +69,13 @@ final class Pipeline {
      * message only while fewer than 2 × {@code wellplan.dispatch.senders} (4) are unrecorded, see ReminderDispatcher.
      */
     static final int CRASH_WINDOW = 8;
+    /** A plan's version once its client confirmed the enrollment (1: enrolled, 2: confirmed). */
+    static final long CONFIRMED = 2;
+    /**
+     * The key the services' {@code local} profile signs client links with (planner and notifier application.properties):
+     * published, local only; a drill signs a confirmation link with it as the notifier would.
+     */
+    static final String LOCAL_LINK_SECRET = "local-only-link-secret-not-for-production-use";
 
     private final LocalStack stack;
 
@@ -80,15 +89,30 @@ final class Pipeline {
         return drill + "-" + UUID.randomUUID() + "@example.com";
     }
 
-    /** A client enrolls themselves (the plan goes to the clinic's unassigned pool); returns the plan id of the 201. */
+    /**
+     * A client enrolls themselves (the plan goes to the clinic's unassigned pool) and confirms at once, as the link
+     * of the confirmation e-mail lets them: the plan is at {@link #CONFIRMED} when this returns its id.
+     */
     UUID enroll(String email, String... redFlags) {
-        return created(email, Http.postJson(stack.plannerUrl() + "/api/enrollments", assessment(email, redFlags)));
+        return confirm(created(email, Http.postJson(stack.plannerUrl() + "/api/enrollments",
+                assessment(email, redFlags))));
     }
 
-    /** The local stack's coach enrolls a client, whose plan is then theirs (to record clearance, say). */
+    /** The local stack's coach enrolls a client, whose plan is then theirs (to record clearance, say); they confirm. */
     UUID enrollAsCoach(String email, String... redFlags) {
-        return created(email, Http.postJson(stack.plannerUrl() + "/api/enrollments", assessment(email, redFlags),
-                "coach", "coach-local"));
+        return confirm(created(email, Http.postJson(stack.plannerUrl() + "/api/enrollments",
+                assessment(email, redFlags), "coach", "coach-local")));
+    }
+
+    /** The client confirms their enrollment ({@code POST /api/plans/{id}/confirmation} with the e-mail's link). */
+    UUID confirm(UUID planId) {
+        Instant now = Instant.now();
+        String token = new SignedLinks(LOCAL_LINK_SECRET.getBytes(StandardCharsets.UTF_8))
+                .token("confirm", planId.toString(), now, now.plus(Duration.ofHours(48)));
+        Http.Reply confirmed = Http.postJson(stack.plannerUrl() + "/api/plans/" + planId + "/confirmation?token="
+                + token, "");
+        assertThat(confirmed.status()).as("confirmation of %s: %s", planId, confirmed.body()).isEqualTo(200);
+        return planId;
     }
 
     private static UUID created(String email, Http.Reply created) {

@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +26,10 @@ import dev.wellplan.stack.LocalStack;
  * services as separate processes. One enrollment travels from the planner's API to an inbox.
  */
 class WalkingSkeletonSystemTest {
+
+    /** The confirmation link of the e-mail: the planner's base URL, and the token. */
+    private static final Pattern CONFIRM_LINK =
+            Pattern.compile("(http://[^/\\s\"]+)/confirm\\?token=([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)");
 
     private static LocalStack stack;
 
@@ -40,23 +46,36 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    void an_enrollment_becomes_a_welcome_email_and_a_sent_reminder() {
+    void an_enrollment_sends_one_request_to_confirm_and_after_the_click_the_welcome_and_the_reminders() {
         String email = "client-" + UUID.randomUUID() + "@example.com";
 
         Http.Reply created = Http.postJson(stack.plannerUrl() + "/api/enrollments", assessment(email));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("status").asText()).isEqualTo("PENDING_CONFIRMATION");
         String planId = created.json().get("id").asText();
         assertThat(created.header("Location")).isEqualTo("/api/plans/" + planId);
 
-        JsonNode welcome = await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(email), m -> !m.isEmpty()).get(0);
+        JsonNode request = await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(email), m -> !m.isEmpty()).get(0);
+        assertThat(request.get("subject").asText()).isEqualTo("Please confirm your back-care plan");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailTo(email).size() == 1);
+        assertThat(statusOf(planId, "STRENGTH_DAY")).as("no reminder before the client confirms").isNull();
+
+        // the client follows the link: a page with one button (a GET changes nothing), then its POST
+        // the raw message, its quoted-printable soft line breaks and escaped '=' undone
+        Matcher link = CONFIRM_LINK.matcher(request.get("raw").asText().replace("=\r\n", "").replace("=3D", "="));
+        assertThat(link.find()).as("the confirmation link in the e-mail").isTrue();
+        assertThat(link.group(1)).isEqualTo(stack.plannerUrl());
+        assertThat(Http.get(link.group()).body()).contains("Yes, start my plan");
+        assertThat(Http.postForm(stack.plannerUrl() + "/confirm", "token=" + link.group(2)).status()).isEqualTo(200);
+
+        JsonNode welcome = await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(email), m -> m.size() == 2).get(1);
         assertThat(welcome.get("subject").asText()).contains("four-week");
         assertThat(welcome.get("raw").asText()).contains("Message-ID:").contains("text/plain").contains("text/html");
-
         await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(planId, "WELCOME"), "SENT"::equals);
         JsonNode reminders = Http.get(stack.notifierUrl() + "/api/plans/" + planId + "/reminders").json();
         assertThat(reminders.findValuesAsText("kind")).contains("WELCOME", "MASSAGE_DAY_BEFORE", "STRENGTH_DAY");
-        assertThat(mailTo(email)).as("the welcome is sent once").hasSize(1);
+        assertThat(mailTo(email)).as("the request to confirm and the welcome, each once").hasSize(2);
     }
 
     @Test
@@ -65,8 +84,8 @@ class WalkingSkeletonSystemTest {
         Http.Reply created = Http.postJson(stack.plannerUrl() + "/api/enrollments",
                 assessment(email).replace("\"redFlags\": []", "\"redFlags\": [\"TINGLING\"]"), "coach", "coach-local");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.json().get("status").asText()).isEqualTo("AWAITING_CLEARANCE");
         String planId = created.json().get("id").asText();
+        new Pipeline(stack).confirm(UUID.fromString(planId));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> statusOf(planId, "AWAITING_CLEARANCE"), "SENT"::equals);
         assertThat(statusOf(planId, "MASSAGE_DAY_BEFORE")).as("no massage reminder before clearance").isNull();

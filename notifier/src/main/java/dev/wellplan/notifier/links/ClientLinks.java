@@ -7,33 +7,31 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.wellplan.calendar.SignedLinks;
-import dev.wellplan.support.links.LinkConfig;
+import dev.wellplan.support.links.LinkTokens;
 
 /**
  * The signed links a client follows from an e-mail without signing in. Each link carries a token
- * bound to its purpose, so an unsubscribe link opens nothing else; the key and the lifetimes are the
- * shared {@link LinkConfig}.
+ * bound to its purpose, so an unsubscribe link opens nothing else; keys, purposes and lifetimes are the
+ * shared {@link LinkTokens}.
  */
 @ApplicationScoped
 public class ClientLinks {
 
-    public static final String UNSUBSCRIBE = "unsubscribe";
-    public static final String PREFERENCES = "preferences";
+    public static final String UNSUBSCRIBE = LinkTokens.UNSUBSCRIBE;
+    public static final String PREFERENCES = LinkTokens.PREFERENCES;
     /** The planner checks these: the purpose and subject (the plan id) must match its side. */
-    public static final String CALENDAR = "calendar";
+    public static final String CALENDAR = LinkTokens.CALENDAR;
 
     /** A calendar feed as a web link and as a {@code webcal:} link that calendar apps subscribe to. */
     public record CalendarFeed(String https, String webcal) {
     }
 
     private final MailConfig config;
-    private final LinkConfig lifetimes;
-    private final SignedLinks signer;
+    private final LinkTokens tokens;
 
-    public ClientLinks(MailConfig config, LinkConfig lifetimes, SignedLinks signer) {
+    public ClientLinks(MailConfig config, LinkTokens tokens) {
         this.config = config;
-        this.lifetimes = lifetimes;
-        this.signer = signer;
+        this.tokens = tokens;
     }
 
     public String unsubscribeUrl(UUID client, Instant now) {
@@ -45,9 +43,20 @@ public class ClientLinks {
     }
 
     public CalendarFeed calendarFeed(UUID planId, Instant now) {
-        String token = signer.token(CALENDAR, planId.toString(), now.plus(lifetimes.calendarLifetime()));
+        String token = tokens.issue(CALENDAR, planId.toString(), now);
         String https = base(config.plannerBaseUrl()) + "/api/plans/" + planId + "/calendar.ics?token=" + token;
         return new CalendarFeed(https, https.replaceFirst("^https?://", "webcal://"));
+    }
+
+    /** The one-button page on the planner that confirms an enrollment. */
+    public String confirmUrl(UUID planId, Instant now) {
+        return base(config.plannerBaseUrl()) + "/confirm?token=" + tokens.issue(LinkTokens.CONFIRM, planId.toString(), now);
+    }
+
+    /** The client's plan on the planner, opened with a link of its own purpose. */
+    public String planUrl(UUID planId, Instant now) {
+        return base(config.plannerBaseUrl()) + "/api/plans/" + planId + "?token="
+                + tokens.issue(LinkTokens.PLAN, planId.toString(), now);
     }
 
     /** A fresh preferences token, for the page an unsubscribe link leads to. */
@@ -57,7 +66,7 @@ public class ClientLinks {
 
     /** What a client's token for {@code purpose} says; the subject is a client id when valid. */
     public SignedLinks.Check check(String purpose, String token, Instant now) {
-        return signer.check(purpose, token, now);
+        return tokens.check(purpose, token, now);
     }
 
     /** The client a valid token names; empty for an invalid or expired one, or one whose subject is not an id. */
@@ -73,7 +82,7 @@ public class ClientLinks {
     }
 
     private String token(String purpose, UUID client, Instant now) {
-        return signer.token(purpose, client.toString(), now.plus(lifetimes.lifetime()));
+        return tokens.issue(purpose, client.toString(), now);
     }
 
     private static String base(String url) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.wellplan.calendar.SignedLinks;
 import dev.wellplan.support.links.LinkConfig;
+import dev.wellplan.support.links.LinkTokens;
 
 /** Plain JUnit: the links and the startup check, without starting the service. */
 class ClientLinksTest {
@@ -20,7 +22,7 @@ class ClientLinksTest {
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
 
     private final SignedLinks signer = new SignedLinks(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    private final ClientLinks links = new ClientLinks(mailConfig(), linkConfig(Optional.of(SECRET)), signer);
+    private final ClientLinks links = new ClientLinks(mailConfig(), new LinkTokens(signer, linkConfig(Optional.of(SECRET))));
 
     @Test
     void every_link_carries_a_token_for_its_own_purpose_only() {
@@ -47,7 +49,7 @@ class ClientLinksTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("WELLPLAN_LINKS_SECRET").hasMessageContaining("not set");
         assertThatThrownBy(() -> SignedLinks.fromConfiguredSecret(Optional.of("short")))
-                .hasMessageContaining("too short (5 bytes)").hasMessageContaining("at least 32 bytes");
+                .hasMessageContaining("was 5 bytes").hasMessageContaining("at least 32 bytes");
     }
 
     private static String token(String url) {
@@ -69,6 +71,21 @@ class ClientLinksTest {
             @Override
             public Duration calendarLifetime() {
                 return Duration.ofDays(400);
+            }
+
+            @Override
+            public Duration confirmLifetime() {
+                return Duration.ofHours(48);
+            }
+
+            @Override
+            public Map<String, String> keys() {
+                return Map.of();
+            }
+
+            @Override
+            public String signingKey() {
+                return "default";
             }
         };
     }

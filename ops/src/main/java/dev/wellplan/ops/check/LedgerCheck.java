@@ -63,14 +63,30 @@ final class LedgerCheck {
         }
     }
 
-    /** Item reminders are keyed by their item; notices once per plan, or once per version up to the row's. */
+    /**
+     * Item reminders are keyed by their item; notices once per plan, or once per version up to the row's; the answer
+     * to a client's request by the request's event id.
+     */
     private static boolean hasDeterministicKey(Reminder r, ReminderKind kind) {
+        if (kind.onRequest()) {
+            return isRequestKey(r, kind);
+        }
         if (r.itemId() != null) {
             return r.id().equals(DesiredReminder.key(r.planId(), r.itemId(), kind));
         }
         return r.id().equals(DesiredReminder.key(r.planId(), DesiredReminder.ONCE_PER_PLAN, kind))
                 || LongStream.rangeClosed(1, r.planVersion()).anyMatch(version -> r.id().equals(
                         DesiredReminder.key(r.planId(), DesiredReminder.oncePerVersion(version), kind)));
+    }
+
+    private static boolean isRequestKey(Reminder r, ReminderKind kind) {
+        String start = r.planId() + ":";
+        String end = DesiredReminder.key(r.planId(), "", kind).substring(start.length());
+        if (!r.id().startsWith(start) || !r.id().endsWith(end) || r.id().length() < start.length() + end.length()) {
+            return false;
+        }
+        String subject = r.id().substring(start.length(), r.id().length() - end.length());
+        return r.itemId() == null && DesiredReminder.requestOf(subject).isPresent();
     }
 
     private void checkSendRecord(Reminder r) {

@@ -74,7 +74,7 @@ final class ScheduleCheck {
                 found.add(Kind.FORBIDDEN_PENDING, r.planId(), r.id(), r.status() + " " + r.kind()
                         + " while the applied v" + plan.version() + " is " + plan.status());
             }
-        } else {
+        } else if (!kind.onRequest()) { // an answer to a client's request is asked for by the request, not a version
             String why = whyNotWanted(r, kind, plan, wanted.get(r.id()));
             if (why != null) {
                 found.add(Kind.REMINDER_NOT_IN_PLAN, r.planId(), r.id(), r.status() + " " + r.kind() + ": " + why);

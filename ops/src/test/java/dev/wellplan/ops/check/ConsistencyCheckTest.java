@@ -24,14 +24,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
@@ -550,14 +551,17 @@ class ConsistencyCheckTest {
 
     private static void plannerPlan(UUID plan, long version, String status, List<String[]> items) throws Exception {
         UUID client = UUID.randomUUID();
-        sql("INSERT INTO planner.client VALUES (?, 'Ana Souza', 'ana-" + client + "@example.com', 'Europe/Lisbon', ?)",
+        sql("INSERT INTO planner.client (id, name, email, email_key, time_zone, created_at) VALUES (?, 'Ana Souza', "
+                + "'ana-" + client + "@example.com', 'ana-" + client + "@example.com', 'Europe/Lisbon', ?)",
                 client, ts(NOW.minus(Duration.ofHours(6))));
         ObjectNode body = JSON.createObjectNode();
         body.put("status", status);
         body.put("timeZone", LISBON.getId());
         body.set("items", itemsJson(items));
-        sql("INSERT INTO planner.plan VALUES (?, ?, ?, ?, 'Europe/Lisbon', DATE '2026-12-07', DATE '2027-01-03', "
-                + "'{}'::jsonb, ?::jsonb, ?, ?)", plan, client, version, status, JSON.writeValueAsString(body),
+        sql("INSERT INTO planner.plan (id, client_id, version, status, time_zone, start_date, end_date, assessment, "
+                + "body, created_at, updated_at) VALUES (?, ?, ?, ?, 'Europe/Lisbon', DATE '2026-12-07', "
+                + "DATE '2027-01-03', '{}'::jsonb, ?::jsonb, ?, ?)", plan, client, version, status,
+                JSON.writeValueAsString(body),
                 ts(NOW.minus(Duration.ofHours(6))), ts(NOW.minus(Duration.ofHours(6))));
     }
 

@@ -48,7 +48,7 @@ public class CalendarFeed {
         Plan plan = documents.readPlan(row.body());
         PlanDao.ClientRow client = plans.client(row.clientId());
         // quiet hours matter to reminders, not to a calendar: the snapshot goes without them
-        var snapshot = PlanEvents.snapshot(row.id(), row.version(), row.clientId(),
+        var snapshot = PlanEvents.snapshot(row.id(), row.version(), row.status(), row.clientId(),
                 new Client(client.name(), client.email(), plan.timeZone()), null, row.coachId(), plan);
         return new Feed(row.version(), PlanCalendar.of(snapshot, row.updatedAt()));
     }

@@ -1,5 +1,6 @@
 package dev.wellplan.planner.refusal;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.wellplan.rules.Violation;
@@ -48,6 +49,20 @@ public abstract sealed class Refusal extends RuntimeException {
     public static final class Conflict extends Refusal {
         public Conflict(String message) {
             super(message);
+        }
+    }
+
+    /** Too many requests of this kind lately: try again after {@link #retryAfter()}. */
+    public static final class TooMany extends Refusal {
+        private final Duration retryAfter;
+
+        public TooMany(String message, Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
         }
     }
 

@@ -19,7 +19,12 @@ public class RefusalProblems {
 
     @ServerExceptionMapper
     public Response refused(Refusal refusal, UriInfo uri) {
-        return ProblemMappers.respond(problem(refusal, uri.getPath()));
+        Response response = ProblemMappers.respond(problem(refusal, uri.getPath()));
+        if (refusal instanceof Refusal.TooMany tooMany) {
+            long seconds = Math.max(1, tooMany.retryAfter().toSeconds());
+            return Response.fromResponse(response).header("Retry-After", String.valueOf(seconds)).build();
+        }
+        return response;
     }
 
     static Problem problem(Refusal refusal, String path) {
@@ -32,6 +37,9 @@ public class RefusalProblems {
         }
         if (refusal instanceof Refusal.Conflict) {
             return problem(409, "Conflict", refusal, path, List.of());
+        }
+        if (refusal instanceof Refusal.TooMany) {
+            return problem(429, "Too Many Requests", refusal, path, List.of());
         }
         if (refusal instanceof Refusal.IdempotencyKeyReused) {
             return problem(422, "Idempotency key reused", refusal, path,

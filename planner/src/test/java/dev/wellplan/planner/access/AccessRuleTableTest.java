@@ -58,15 +58,29 @@ class AccessRuleTableTest {
     }
 
     private static final Map<String, Rule> TABLE = new LinkedHashMap<>();
+    /** A page that carries its own token (in the URL the e-mail holds): callers add none of theirs. */
+    private static final String TOKEN_OF_ITS_OWN = "-";
 
     static {
         //                                                  anon  link  other  assig other pool  admin
         rule("POST /api/enrollments", "", List.of(A, A, A, A, A, A, A),
                 (c, id) -> c.contentType(ContentType.JSON).body(Assessments.valid()).post("/api/enrollments"));
+        rule("POST /api/access-links", "", List.of(A, A, A, A, A, A, A),
+                (c, id) -> c.contentType(ContentType.JSON).body("{\"email\": \"" + Assessments.newAddress() + "\"}")
+                        .post("/api/access-links"));
         rule("GET /api/plans/{id}", "plan", List.of(E401, A, E403, A, E404, A, A),
                 (c, id) -> c.get("/api/plans/" + id));
         rule("POST /api/plans/{id}/clearance", "", List.of(E401, E401, E401, A, E404, E404, A),
                 (c, id) -> c.contentType(ContentType.JSON).body("{}").post("/api/plans/" + id + "/clearance"));
+        rule("POST /api/plans/{id}/confirmation", "confirm", List.of(E401, A, E403, E403, E403, E403, E403),
+                (c, id) -> c.post("/api/plans/" + id + "/confirmation"));
+        rule("POST /api/plans/{id}/sign-out", "plan", List.of(E401, A, E403, A, E404, E404, A),
+                (c, id) -> c.post("/api/plans/" + id + "/sign-out"));
+        rule("GET /confirm", TOKEN_OF_ITS_OWN, List.of(A, A, A, A, A, A, A),
+                (c, id) -> c.queryParam("token", Api.link("confirm", id, Duration.ofHours(1))).get("/confirm"));
+        rule("POST /confirm", TOKEN_OF_ITS_OWN, List.of(A, A, A, A, A, A, A),
+                (c, id) -> c.contentType(ContentType.URLENC).formParam("token", Api.link("confirm", id, Duration.ofHours(1)))
+                        .post("/confirm"));
         rule("GET /api/plans/{id}/history", "", List.of(E401, E401, E401, A, E404, A, A),
                 (c, id) -> c.get("/api/plans/" + id + "/history"));
         rule("GET /api/plans/{id}/calendar.ics", "calendar", List.of(E401, A, E403, A, E404, E404, A),
@@ -122,7 +136,7 @@ class AccessRuleTableTest {
         List<String> wrong = new ArrayList<>();
         TABLE.forEach((route, rule) -> {
             for (Who who : Who.values()) {
-                String planId = who == Who.POOL_COACH ? Api.enroll(awaiting()) : Api.enrollAsCoach(awaiting());
+                String planId = who == Who.POOL_COACH ? confirmed(Api.enroll(awaiting())) : Api.confirmedPlanOfCoach(awaiting());
                 Response answer = rule.call().send(caller(who, rule, planId), planId);
                 Expect got = classify(answer.statusCode());
                 if (got != rule.expect(who)) {
@@ -137,6 +151,9 @@ class AccessRuleTableTest {
 
     private static RequestSpecification caller(Who who, Rule rule, String planId) {
         String purpose = rule.link().isEmpty() ? "plan" : rule.link();
+        if (rule.link().equals(TOKEN_OF_ITS_OWN) && (who == Who.CLIENT_LINK || who == Who.OTHER_CLIENT_LINK)) {
+            return given();
+        }
         return switch (who) {
             case ANONYMOUS -> given();
             case CLIENT_LINK -> given().queryParam("token", Api.link(purpose, planId, Duration.ofHours(1)));
@@ -158,6 +175,11 @@ class AccessRuleTableTest {
             case 404 -> Expect.NOT_FOUND;
             default -> throw new AssertionError("an answer neither allowed nor refused: " + status);
         };
+    }
+
+    private static String confirmed(String planId) {
+        Api.confirm(planId).then().statusCode(200);
+        return planId;
     }
 
     /** A plan awaiting clearance, so that recording clearance is allowed where the rule allows it. */

@@ -29,7 +29,7 @@ class AuditApiTest {
 
     @Test
     void reads_and_changes_by_coaches_are_audited_with_who_what_and_from_where() {
-        String id = Api.enrollAsCoach(Assessments.withRedFlags("[\"TINGLING\"]"));
+        String id = Api.confirmedPlanOfCoach(Assessments.withRedFlags("[\"TINGLING\"]"));
         Api.asCoach().get("/api/plans/" + id).then().statusCode(200);
         Api.asCoach().contentType(ContentType.JSON).body("{}").post("/api/plans/" + id + "/clearance")
                 .then().statusCode(200);

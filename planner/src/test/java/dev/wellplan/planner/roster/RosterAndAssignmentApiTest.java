@@ -78,7 +78,7 @@ class RosterAndAssignmentApiTest {
     @Test
     void the_roster_pages_filters_by_status_and_refuses_what_it_cannot_read() {
         for (int i = 0; i < 3; i++) {
-            Api.enrollAsCoach(Assessments.withRedFlags("[\"FEVER\"]"));
+            Api.confirmedPlanOfCoach(Assessments.withRedFlags("[\"FEVER\"]"));
         }
         Api.asCoach().get("/api/coach/plans?status=AWAITING_CLEARANCE&size=2&page=1").then().statusCode(200)
                 .body("size", equalTo(2)).body("plans.size()", equalTo(2))

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 
 import dev.wellplan.calendar.SignedLinks;
+import dev.wellplan.support.links.LinkTokens;
 import dev.wellplan.support.problem.ProblemException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -42,11 +43,11 @@ public final class AccessRules {
     }
 
     private final PlanOwners owners;
-    private final SignedLinks links;
+    private final LinkTokens links;
     private final AccessAudit audit;
     private final Clock clock;
 
-    public AccessRules(PlanOwners owners, SignedLinks links, AccessAudit audit, Clock clock) {
+    public AccessRules(PlanOwners owners, LinkTokens links, AccessAudit audit, Clock clock) {
         this.owners = owners;
         this.links = links;
         this.audit = audit;
@@ -135,13 +136,16 @@ public final class AccessRules {
 
     private void checkLink(String purpose, String token, UUID planId) {
         SignedLinks.Check check = links.check(purpose, token, clock.instant());
-        if (check.valid() && planId.toString().equals(check.subject())) {
-            return;
+        if (!check.valid() || !planId.toString().equals(check.subject())) {
+            throw new ProblemException(403, "Forbidden", check.verdict() == SignedLinks.Verdict.EXPIRED
+                    ? "this link has expired: ask for a fresh one (POST /api/access-links) or use your latest e-mail"
+                    : "this link is not valid for this plan: use the link from your latest wellplan e-mail", List.of());
         }
-        String why = check.verdict() == SignedLinks.Verdict.EXPIRED
-                ? "this link has expired: use the link from your latest wellplan e-mail"
-                : "this link is not valid for this plan: use the link from your latest wellplan e-mail";
-        throw new ProblemException(403, "Forbidden", why, List.of());
+        PlanOwners.Owner owner = owners.owner(planId).orElseThrow(() -> notFound(planId));
+        if (owner.linksNotBefore() != null && check.issued().isBefore(owner.linksNotBefore())) {
+            throw new ProblemException(403, "Forbidden", "this link was signed out: ask for a fresh one "
+                    + "(POST /api/access-links)", List.of());
+        }
     }
 
     private static UUID planId(UriInfo uri) {

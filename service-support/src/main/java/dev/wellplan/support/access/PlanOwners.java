@@ -1,5 +1,6 @@
 package dev.wellplan.support.access;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,8 +10,15 @@ import java.util.UUID;
  */
 public interface PlanOwners {
 
-    /** A known plan, assigned to {@code coachId}, or to no one (null: the unassigned pool). */
-    record Owner(String coachId) {
+    /**
+     * A known plan, assigned to {@code coachId}, or to no one (null: the unassigned pool); its client's links issued
+     * before {@code linksNotBefore} (their "sign out everywhere"; null when never) are refused.
+     */
+    record Owner(String coachId, Instant linksNotBefore) {
+        public Owner(String coachId) {
+            this(coachId, null);
+        }
+
         public boolean pool() {
             return coachId == null;
         }

@@ -20,8 +20,8 @@ import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.links.ClientLinks;
 import dev.wellplan.notifier.links.MailConfig;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
-import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
+import dev.wellplan.reminders.ReminderKind;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 
@@ -57,11 +57,17 @@ public class MailComposer {
                 .findFirst().orElse(null);
         UUID client = EmailPreferences.recipientOf(plan);
         String unsubscribe = links.unsubscribeUrl(client, now);
-        ClientLinks.CalendarFeed feed = kind == ReminderKind.WELCOME ? links.calendarFeed(plan.planId(), now) : null;
-        List<ReminderMail.Attachment> attachments = calendar(kind, plan, now);
-        MailView view = new MailView(plan.client().name(), planLines(plan), itemLines(item, reminder),
-                new MailView.Links(unsubscribe, links.preferencesUrl(client, now),
-                        feed == null ? null : feed.https(), feed == null ? null : feed.webcal()),
+        boolean fresh = kind == ReminderKind.ACCESS_LINK;
+        ClientLinks.CalendarFeed feed = kind == ReminderKind.WELCOME || fresh ? links.calendarFeed(plan.planId(), now) : null;
+        boolean confirmation = kind == ReminderKind.CONFIRMATION_REQUEST;
+        List<ReminderMail.Attachment> attachments = confirmation ? List.of() : calendar(kind, plan, now);
+        // The request to confirm goes to an address nobody has vouched for yet: it says nothing the form's
+        // free text could have put there (a name, a link), only what wellplan itself writes.
+        MailView view = new MailView(confirmation ? null : plan.client().name(), planLines(plan),
+                itemLines(item, reminder), new MailView.Links(unsubscribe, links.preferencesUrl(client, now),
+                        feed == null ? null : feed.https(), feed == null ? null : feed.webcal(),
+                        confirmation ? links.confirmUrl(plan.planId(), now) : null,
+                        fresh ? links.planUrl(plan.planId(), now) : null),
                 !attachments.isEmpty());
         return new ReminderMail(plan.client().email(), subject(kind, plan, view.item()),
                 render(template(kind, view), Variant.TEXT_PLAIN), render(template(kind, view), Variant.TEXT_HTML),
@@ -95,6 +101,8 @@ public class MailComposer {
 
     private static TemplateInstance template(ReminderKind kind, MailView m) {
         return switch (kind) {
+            case CONFIRMATION_REQUEST -> MailTemplates.confirmationRequest(m);
+            case ACCESS_LINK -> MailTemplates.accessLink(m);
             case WELCOME -> MailTemplates.welcome(m);
             case AWAITING_CLEARANCE -> MailTemplates.awaitingClearance(m);
             case MASSAGE_DAY_BEFORE -> MailTemplates.massageDayBefore(m);
@@ -115,6 +123,8 @@ public class MailComposer {
     static String subject(ReminderKind kind, PlanSnapshot plan, MailView.ItemLines item) {
         boolean seekCareToday = "SEEK_CARE_TODAY".equals(plan.urgency());
         return switch (kind) {
+            case CONFIRMATION_REQUEST -> "Please confirm your back-care plan";
+            case ACCESS_LINK -> "Your wellplan links";
             case WELCOME -> "AWAITING_CLEARANCE".equals(plan.status())
                     ? "Your four-week back-care plan starts with a doctor's visit"
                     : "Your four-week back-care plan";

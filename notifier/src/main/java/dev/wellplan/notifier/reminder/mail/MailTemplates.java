@@ -14,6 +14,10 @@ final class MailTemplates {
     private MailTemplates() {
     }
 
+    static native TemplateInstance confirmationRequest(MailView m);
+
+    static native TemplateInstance accessLink(MailView m);
+
     static native TemplateInstance welcome(MailView m);
 
     static native TemplateInstance awaitingClearance(MailView m);

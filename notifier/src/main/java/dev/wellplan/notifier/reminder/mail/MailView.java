@@ -6,7 +6,8 @@ import java.util.List;
  * What the mail templates see: words already formatted in the client's local time, so the
  * templates hold no logic beyond choosing sentences.
  *
- * @param name        the client's name as they gave it
+ * @param name        the client's name as they gave it; null in the request to confirm, which echoes nothing a
+ *                    stranger could have typed into the enrollment form
  * @param plan        the plan as a whole
  * @param item        the plan item the reminder is about; null for plan-wide mails
  * @param links       the signed links every mail carries
@@ -41,7 +42,11 @@ public record MailView(String name, PlanLines plan, ItemLines item, Links links,
                             boolean secondCheckIn) {
     }
 
-    /** Signed links: the calendar pair is set on the welcome mail only. */
-    public record Links(String unsubscribe, String preferences, String calendar, String webcal) {
+    /**
+     * Signed links: the calendar pair is set on the welcome and the fresh-links mail, {@code confirm} on the request
+     * to confirm, {@code plan} on the fresh-links mail.
+     */
+    public record Links(String unsubscribe, String preferences, String calendar, String webcal, String confirm,
+                        String plan) {
     }
 }

@@ -60,6 +60,12 @@ public class ReminderSchedule {
         if (dao.markProcessed(event.eventId(), event.planId(), event.planVersion(), Outcome.APPLIED.name(), now) == 0) {
             return Outcome.DUPLICATE;
         }
+        if (!event.type().newVersion()) {
+            // a request about the plan as it stands (fresh links): its answer is added, the schedule left alone
+            int added = insertAll(dao, event, desired, now);
+            LOG.infof("plan %s: %d answer to a request of its client's scheduled", event.planId(), added);
+            return Outcome.APPLIED;
+        }
         Optional<Long> applied = dao.lockAppliedVersion(event.planId());
         if (applied.isPresent() && applied.get() >= event.planVersion()) {
             dao.setOutcome(event.eventId(), Outcome.STALE.name());
@@ -86,14 +92,20 @@ public class ReminderSchedule {
                 moved.add(want);
             }
         }
+        // what answers a request of the client's (fresh links) belongs to the request, not to any version
         List<String> unwanted = existing.values().stream()
-                .filter(r -> "SCHEDULED".equals(r.status())).map(ReminderRow::id).toList();
+                .filter(r -> "SCHEDULED".equals(r.status()) && !isOnRequest(r)).map(ReminderRow::id).toList();
 
         int inserted = added.isEmpty() ? 0 : insertAll(dao, event, added, now);
         int rescheduled = moved.isEmpty() ? 0 : rescheduleAll(dao, event, moved, now);
         int cancelled = unwanted.isEmpty() ? 0 : dao.cancel(unwanted, event.planVersion(), now);
         LOG.infof("plan %s v%d applied: %d reminders added, %d moved, %d cancelled",
                 event.planId(), event.planVersion(), inserted, rescheduled, cancelled);
+    }
+
+    private static boolean isOnRequest(ReminderRow row) {
+        ReminderKind kind = ReminderKind.named(row.kind());
+        return kind != null && kind.onRequest();
     }
 
     private static int insertAll(ReminderDao dao, PlanEvent event, List<DesiredReminder> added, Instant now) {

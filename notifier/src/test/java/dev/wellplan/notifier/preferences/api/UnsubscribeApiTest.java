@@ -114,8 +114,10 @@ class UnsubscribeApiTest {
         String good = tokenOf("<" + links.unsubscribeUrl(client, Instant.now()) + ">");
         String tampered = tamper(good);
         SignedLinks signer = new SignedLinks(secret.getBytes(StandardCharsets.UTF_8));
-        String expired = signer.token("unsubscribe", client.toString(), Instant.now().minusSeconds(60));
-        String preferences = signer.token("preferences", client.toString(), Instant.now().plusSeconds(600));
+        String expired = signer.token("unsubscribe", client.toString(), Instant.now().minusSeconds(3600),
+                Instant.now().minusSeconds(60));
+        String preferences = signer.token("preferences", client.toString(), Instant.now(),
+                Instant.now().plusSeconds(600));
 
         given().accept("text/html").when().get("/unsubscribe")
                 .then().statusCode(400).contentType(containsString("text/html")).body(containsString("Missing token"));

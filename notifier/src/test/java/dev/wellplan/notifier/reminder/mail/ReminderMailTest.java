@@ -15,12 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Component;
-import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.component.VEvent;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +23,15 @@ import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.ClientPlans;
 import dev.wellplan.notifier.Inbox;
 import dev.wellplan.notifier.RealServers;
-import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
+import dev.wellplan.reminders.ReminderKind;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealServers.class, restrictToAnnotatedClass = false)
@@ -46,6 +45,43 @@ class ReminderMailTest {
 
     @Inject
     MailComposer composer;
+
+    @Test
+    void an_unconfirmed_enrollment_gets_only_the_request_to_confirm_which_echoes_nothing_of_the_form() throws Exception {
+        ClientPlans client = new ClientPlans();
+        client.publish(bootstrap, client.event(PlanEventType.PlanCreated,
+                client.snapshot(1, "PENDING_CONFIRMATION", "NONE", ClientPlans.activeItems())));
+
+        MimeMessage request = await().atMost(MAIL_WAIT).until(() -> Inbox.to(client.email), m -> !m.isEmpty()).get(0);
+
+        assertThat(Inbox.subject(request)).isEqualTo("Please confirm your back-care plan");
+        String text = Inbox.text(request);
+        assertThat(text).startsWith("Hello,").doesNotContain("Ana").doesNotContain("Souza")
+                .containsPattern("http://localhost:8080/confirm\\?token=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")
+                .contains("If it was not you, do nothing");
+        assertThat(Inbox.html(request)).doesNotContain("Ana Souza").contains("href=\"http://localhost:8080/confirm?token=");
+        assertThat(Inbox.attachments(request)).as("no calendar before the client confirms").isEmpty();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> Inbox.to(client.email).size() == 1); // nothing else: no welcome, no reminder
+    }
+
+    @Test
+    void fresh_links_asked_for_by_the_client_arrive_with_the_plan_and_its_calendar() throws Exception {
+        ClientPlans client = new ClientPlans();
+        PlanSnapshot active = client.snapshot(1, "ACTIVE", "NONE", ClientPlans.activeItems());
+        client.publish(bootstrap, client.event(PlanEventType.PlanCreated, active));
+        await().atMost(MAIL_WAIT).until(() -> Inbox.to(client.email), m -> m.size() == 1);
+
+        client.publish(bootstrap, new dev.wellplan.contract.PlanEvent(java.util.UUID.randomUUID(),
+                PlanEventType.AccessLinkRequested, dev.wellplan.contract.PlanEvent.SCHEMA_VERSION, client.planId, 1,
+                Instant.now(), new dev.wellplan.contract.PlanEvent.Change(null, "fresh links by e-mail", false), active));
+
+        MimeMessage links = await().atMost(MAIL_WAIT).until(() -> Inbox.to(client.email), m -> m.size() == 2).get(1);
+        assertThat(Inbox.subject(links)).isEqualTo("Your wellplan links");
+        assertThat(Inbox.text(links))
+                .contains("http://localhost:8080/api/plans/" + client.planId + "?token=")
+                .contains("webcal://localhost:8080/api/plans/" + client.planId + "/calendar.ics?token=");
+    }
 
     @Test
     void the_welcome_has_both_parts_the_plan_as_an_invitation_and_one_click_unsubscribe_headers() throws Exception {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
-import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.reminders.ReminderPolicy;
+import dev.wellplan.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,6 +56,27 @@ class ReminderScheduleTest {
     private PlanEvent v1(UUID planId) {
         return TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", AT,
                 List.of(TestEvents.massage("massage-1", MASSAGE), TestEvents.strength("strength-1", STRENGTH)));
+    }
+
+    @Test
+    void a_request_for_fresh_links_adds_its_answer_and_no_version_takes_it_away() {
+        UUID planId = UUID.randomUUID();
+        PlanEvent v1 = v1(planId);
+        reconcile(v1);
+        PlanEvent request = new PlanEvent(UUID.randomUUID(), PlanEventType.AccessLinkRequested, v1.schemaVersion(),
+                planId, 1, AT, new PlanEvent.Change(null, "fresh links by e-mail", false), v1.plan());
+
+        assertThat(reconcile(request)).isEqualTo(ReminderSchedule.Outcome.APPLIED);
+        assertThat(reconcile(request)).isEqualTo(ReminderSchedule.Outcome.DUPLICATE);
+        PlanEvent v2 = TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon", AT,
+                List.of(TestEvents.strength("strength-1", STRENGTH)));
+        reconcile(v2);
+
+        String answer = planId + ":request-" + request.eventId() + ":access_link";
+        assertThat(live(planId)).extracting(ReminderRow::id).contains(answer);
+        long applied = jdbi.withHandle(h -> h.createQuery("SELECT version FROM notifier.plan_state WHERE plan_id = :id")
+                .bind("id", planId).mapTo(Long.class).one());
+        assertThat(applied).as("a request is not a version").isEqualTo(2);
     }
 
     @Test

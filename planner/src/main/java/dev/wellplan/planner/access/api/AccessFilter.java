@@ -11,10 +11,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import dev.wellplan.calendar.SignedLinks;
 import dev.wellplan.planner.access.app.AuditLog;
 import dev.wellplan.planner.access.app.PlanOwnership;
 import dev.wellplan.support.access.AccessRules;
+import dev.wellplan.support.links.LinkTokens;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -24,7 +24,7 @@ public class AccessFilter {
     private final AccessRules rules;
     private final SecurityIdentity identity;
 
-    public AccessFilter(PlanOwnership owners, SignedLinks links, AuditLog audit, SecurityIdentity identity,
+    public AccessFilter(PlanOwnership owners, LinkTokens links, AuditLog audit, SecurityIdentity identity,
                         Clock clock) {
         this.rules = new AccessRules(owners, links, audit, clock);
         this.identity = identity;

@@ -22,6 +22,6 @@ public class PlanOwnership implements PlanOwners {
 
     @Override
     public Optional<Owner> owner(UUID planId) {
-        return plans.ownership(planId).map(row -> new Owner(row.coachId()));
+        return plans.ownership(planId).map(row -> new Owner(row.coachId(), row.linksNotBefore()));
     }
 }

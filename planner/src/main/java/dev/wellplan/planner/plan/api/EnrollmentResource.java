@@ -8,6 +8,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,6 +20,7 @@ import dev.wellplan.support.access.Callers;
 import dev.wellplan.support.problem.Problem.FieldError;
 import dev.wellplan.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/enrollments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,21 +37,25 @@ public class EnrollmentResource {
     }
 
     /**
-     * Enrolls a client: the assessment in, the plan out, at most once per Idempotency-Key. Open to anyone; a plan a
-     * signed-in coach enrolls is theirs, any other goes to the clinic's unassigned pool.
+     * Enrolls a client: the assessment in, the plan out ({@code PENDING_CONFIRMATION} until its client confirms it
+     * from the one e-mail it sends), at most once per Idempotency-Key. Open to anyone, within the limits per
+     * address and per client IP address (429); a plan a signed-in coach enrolls is theirs, any other goes to the
+     * clinic's unassigned pool.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Caller.ANYONE)
     public Response enroll(String body, @HeaderParam(RefusalProblems.IDEMPOTENCY_KEY) String idempotencyKey,
-                           @HeaderParam("Authorization") String authorization) {
+                           @HeaderParam("Authorization") String authorization, @Context HttpServerRequest http) {
         if (body != null && body.getBytes(StandardCharsets.UTF_8).length > EnrollmentReader.MAX_BODY_BYTES) {
             throw new ProblemException(413, "Payload too large",
                     "an assessment is at most " + EnrollmentReader.MAX_BODY_BYTES + " bytes", List.of());
         }
         String key = checkKey(idempotencyKey);
         String coachId = authorization != null && identity.hasRole(Callers.COACH) ? Callers.id(identity) : null;
-        Enrollments.Enrolled enrolled = enrollments.enroll(reader.read(body), key, coachId);
+        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        Enrollments.Enrolled enrolled = enrollments.enroll(reader.read(body), key,
+                new Enrollments.Requester(coachId, address));
         // product.md: the Location is the plan's path on this service, as the client will GET it
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
                 .header("Location", "/api/plans/" + enrolled.plan().id())

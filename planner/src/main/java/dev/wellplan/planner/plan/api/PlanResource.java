@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import dev.wellplan.planner.access.app.ClientSignOut;
 import dev.wellplan.planner.calendar.CalendarFeed;
 import dev.wellplan.planner.plan.app.Actor;
 import dev.wellplan.planner.plan.app.Clearances;
+import dev.wellplan.planner.plan.app.Confirmations;
 import dev.wellplan.planner.plan.app.HistoryEntry;
 import dev.wellplan.planner.plan.app.PlanQueries;
 import dev.wellplan.planner.plan.app.PlanView;
@@ -26,6 +28,7 @@ import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.support.access.Access;
 import dev.wellplan.support.access.Caller;
 import dev.wellplan.support.access.Callers;
+import dev.wellplan.support.links.LinkTokens;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -38,7 +41,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class PlanResource {
 
     /** The purpose of the client links that open the plan itself. */
-    public static final String PLAN_LINK = "plan";
+    public static final String PLAN_LINK = LinkTokens.PLAN;
 
     /** A clearance note; optional, at most {@value Clearances#MAX_NOTE_LENGTH} characters. */
     public record ClearanceRequest(String note) {
@@ -46,13 +49,17 @@ public class PlanResource {
 
     private final PlanQueries queries;
     private final Clearances clearances;
+    private final Confirmations confirmations;
+    private final ClientSignOut signOut;
     private final CalendarFeed calendars;
     private final SecurityIdentity identity;
 
-    public PlanResource(PlanQueries queries, Clearances clearances, CalendarFeed calendars,
-                        SecurityIdentity identity) {
+    public PlanResource(PlanQueries queries, Clearances clearances, Confirmations confirmations, ClientSignOut signOut,
+                        CalendarFeed calendars, SecurityIdentity identity) {
         this.queries = queries;
         this.clearances = clearances;
+        this.confirmations = confirmations;
+        this.signOut = signOut;
         this.calendars = calendars;
         this.identity = identity;
     }
@@ -75,6 +82,24 @@ public class PlanResource {
         String note = request == null ? null : request.note();
         PlanView plan = clearances.record(planId(id), actor(identity), note);
         return Response.ok(plan).tag(etag(plan)).build();
+    }
+
+    /** The client confirms their enrollment, with the link of the confirmation e-mail (the API twin of /confirm). */
+    @POST
+    @Path("/{id}/confirmation")
+    @Access(value = Caller.PLAN_CLIENT, link = LinkTokens.CONFIRM)
+    public Response confirm(@PathParam("id") String id) {
+        PlanView plan = confirmations.confirm(planId(id));
+        return Response.ok(plan).tag(etag(plan)).build();
+    }
+
+    /** Every link the plan's client was sent before now stops working; a fresh one comes by e-mail. */
+    @POST
+    @Path("/{id}/sign-out")
+    @Access(value = {Caller.PLAN_CLIENT, Caller.ASSIGNED_COACH, Caller.ADMIN}, link = LinkTokens.PLAN)
+    public Response signOut(@PathParam("id") String id) {
+        signOut.everywhere(planId(id));
+        return Response.noContent().build();
     }
 
     /** Every version of the plan: who changed it, when and why. */

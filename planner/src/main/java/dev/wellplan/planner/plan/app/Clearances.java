@@ -41,6 +41,9 @@ public class Clearances {
         var change = new PlanChanges.Change(PlanEventType.PlanStatusChanged, who.name(), who.id(), history,
                 "medical clearance recorded", false);
         return changes.change(planId, change, current -> {
+            if (current.confirmation() != Confirmation.CONFIRMED) {
+                throw new Refusal.Conflict("plan " + planId + " is not confirmed by its client");
+            }
             if (current.plan().status() != PlanStatus.AWAITING_CLEARANCE) {
                 throw new Refusal.Conflict("plan " + planId + " is " + current.plan().status()
                         + ", not awaiting clearance");

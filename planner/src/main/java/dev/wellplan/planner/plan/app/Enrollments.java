@@ -13,8 +13,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
+import dev.wellplan.contract.EmailAddresses;
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.planner.access.app.RateLimits;
 import dev.wellplan.planner.plan.outbox.Outbox;
 import dev.wellplan.planner.plan.outbox.PlanEvents;
 import dev.wellplan.planner.plan.store.PlanDao;
@@ -28,7 +30,9 @@ import dev.wellplan.rules.Violation;
 
 /**
  * Enrollment: an assessment becomes a client, a plan at version 1, its first revision and a {@code PlanCreated}
- * outbox row, all in one transaction, at most once per Idempotency-Key.
+ * outbox row, all in one transaction, at most once per Idempotency-Key. The plan waits for its client's
+ * confirmation ({@link Confirmation#PENDING}): the only e-mail it causes until then is the request to confirm,
+ * and the limits per address and per client IP address bound how many of those anyone can cause.
  */
 @ApplicationScoped
 public class Enrollments {
@@ -39,17 +43,25 @@ public class Enrollments {
     public record Enrolled(PlanView plan, boolean replayed) {
     }
 
+    /** Who asked: the coach who enrolls the client (null for a self-enrollment) and the client IP address. */
+    public record Requester(String coachId, String address) {
+        public static final Requester UNKNOWN = new Requester(null, null);
+    }
+
     private final PlanDao plans;
     private final Outbox outbox;
     private final PlanDocuments documents;
     private final PlanQueries queries;
+    private final RateLimits limits;
     private final Clock clock;
 
-    public Enrollments(Jdbi jdbi, Outbox outbox, PlanDocuments documents, PlanQueries queries, Clock clock) {
+    public Enrollments(Jdbi jdbi, Outbox outbox, PlanDocuments documents, PlanQueries queries, RateLimits limits,
+                       Clock clock) {
         this.plans = jdbi.onDemand(PlanDao.class);
         this.outbox = outbox;
         this.documents = documents;
         this.queries = queries;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -60,15 +72,18 @@ public class Enrollments {
      */
     @Transactional
     public Enrolled enroll(Assessment assessment, String idempotencyKey) {
-        return enroll(assessment, idempotencyKey, null);
+        return enroll(assessment, idempotencyKey, Requester.UNKNOWN);
     }
 
     /**
-     * As {@link #enroll(Assessment, String)}, for a client a coach enrolls: the plan is theirs from the start
-     * ({@code coachId} null puts it in the clinic's unassigned pool, as a self-enrollment is).
+     * As {@link #enroll(Assessment, String)}, knowing who asks: a plan a coach enrolls is theirs from the start (a
+     * self-enrollment goes to the clinic's unassigned pool), and an anonymous request counts against its client IP
+     * address's limit.
+     *
+     * @throws Refusal.TooMany when the address, or the client IP address, has enrolled too often lately
      */
     @Transactional
-    public Enrolled enroll(Assessment assessment, String idempotencyKey, String coachId) {
+    public Enrolled enroll(Assessment assessment, String idempotencyKey, Requester requester) {
         List<Violation> violations = AssessmentRules.validate(assessment, today(assessment));
         if (!violations.isEmpty()) {
             throw new Refusal.Invalid(violations);
@@ -81,7 +96,11 @@ public class Enrollments {
                 return replay(idempotencyKey, fingerprint);
             }
         }
-        return new Enrolled(create(planId, assessment, coachId, now), false);
+        limits.enrollment(assessment.client().email());
+        if (requester.coachId() == null) {
+            limits.anonymousRequest(requester.address());
+        }
+        return new Enrolled(create(planId, assessment, requester.coachId(), now), false);
     }
 
     private Enrolled replay(String idempotencyKey, String fingerprint) {
@@ -96,16 +115,17 @@ public class Enrollments {
         Plan plan = PlanRules.createPlan(assessment);
         UUID clientId = UUID.randomUUID();
         var client = assessment.client();
-        plans.insertClient(clientId, client.name(), client.email(), client.timeZone().getId(), now);
+        plans.insertClient(clientId, client.name(), client.email(), EmailAddresses.normalize(client.email()),
+                client.timeZone().getId(), now);
         String body = documents.write(plan);
-        plans.insertPlan(planId, clientId, 1, plan.status().name(), plan.timeZone().getId(), plan.startDate(),
-                plan.endDate(), documents.write(assessment), body, coachId, now);
-        plans.insertRevision(planId, 1, plan.status().name(), PlanEventType.PlanCreated.name(), null,
-                "enrollment", body, now);
-        outbox.record(PlanEvents.of(PlanEventType.PlanCreated, planId, 1, clientId, client,
+        String status = Confirmation.PENDING.status(plan);
+        plans.insertPlan(planId, clientId, 1, status, Confirmation.PENDING.name(), plan.timeZone().getId(),
+                plan.startDate(), plan.endDate(), documents.write(assessment), body, coachId, now);
+        plans.insertRevision(planId, 1, status, PlanEventType.PlanCreated.name(), null, "enrollment", body, now);
+        outbox.record(PlanEvents.of(PlanEventType.PlanCreated, planId, 1, status, clientId, client,
                 assessment.preferences().quietHours(), coachId, plan, now, PlanEvent.Change.none()));
-        LOG.infof("plan %s created, status %s, %d items", planId, plan.status(), plan.items().size());
-        return PlanView.of(planId, 1, coachId, plan);
+        LOG.infof("plan %s created, status %s once confirmed, %d items", planId, plan.status(), plan.items().size());
+        return PlanView.of(planId, 1, status, coachId, plan);
     }
 
     private LocalDate today(Assessment assessment) {

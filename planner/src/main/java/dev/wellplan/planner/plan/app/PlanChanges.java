@@ -21,6 +21,7 @@ import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.Assessment;
 import dev.wellplan.rules.Client;
 import dev.wellplan.rules.Plan;
+import dev.wellplan.rules.QuietHours;
 
 /**
  * The one way an existing plan changes, inside the transaction of the use case that asks for it (clearance,
@@ -32,8 +33,11 @@ public class PlanChanges {
 
     private static final Logger LOG = Logger.getLogger(PlanChanges.class);
 
-    /** The plan as it stands, with the assessment it came from and the coach it is assigned to (null: the pool). */
-    public record Current(Plan plan, Assessment assessment, long version, String coachId) {
+    /**
+     * The plan as it stands, with the assessment it came from, the coach it is assigned to (null: the pool) and
+     * whether its client has confirmed it.
+     */
+    public record Current(Plan plan, Assessment assessment, long version, String coachId, Confirmation confirmation) {
     }
 
     /**
@@ -64,7 +68,8 @@ public class PlanChanges {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public PlanView change(UUID planId, Change change, Function<Current, Plan> rule) {
-        return store(planId, change, current -> new Next(rule.apply(current), current.coachId()));
+        return store(planId, change, current -> new Next(rule.apply(current), current.coachId(),
+                current.confirmation()));
     }
 
     /**
@@ -73,31 +78,65 @@ public class PlanChanges {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public PlanView reassign(UUID planId, Change change, Function<Current, String> rule) {
-        return store(planId, change, current -> new Next(current.plan(), rule.apply(current)));
+        return store(planId, change, current -> new Next(current.plan(), rule.apply(current),
+                current.confirmation()));
     }
 
-    private record Next(Plan plan, String coachId) {
+    /** Moves the plan's confirmation on ({@code rule} returns the new state), as a new version whose plan is unchanged. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PlanView confirm(UUID planId, Change change, Function<Current, Confirmation> rule) {
+        return store(planId, change, current -> new Next(current.plan(), current.coachId(), rule.apply(current)));
+    }
+
+    private record Next(Plan plan, String coachId, Confirmation confirmation) {
+        String status() {
+            return confirmation.status(plan);
+        }
     }
 
     private PlanView store(UUID planId, Change change, Function<Current, Next> rule) {
         PlanDao.LockedPlan row = plans.lockPlan(planId).orElseThrow(() -> Refusal.NotFound.plan(planId));
         Current current = new Current(documents.readPlan(row.body()), documents.readAssessment(row.assessment()),
-                row.version(), row.coachId());
+                row.version(), row.coachId(), Confirmation.valueOf(row.confirmation()));
         Next next = rule.apply(current);
         long version = row.version() + 1;
         Instant now = clock.instant();
         String body = documents.write(next.plan());
-        plans.updatePlan(planId, version, next.plan().status().name(), next.plan().startDate(),
+        plans.updatePlan(planId, version, next.status(), next.confirmation().name(), next.plan().startDate(),
                 next.plan().endDate(), body, next.coachId(), now);
-        plans.insertRevision(planId, version, next.plan().status().name(), change.type().name(), change.actorName(),
+        plans.insertRevision(planId, version, next.status(), change.type().name(), change.actorName(),
                 change.historyNote(), body, now);
+        outbox.record(event(change.type(), row, version, next.status(), next.coachId(), next.plan(),
+                current.assessment(), now, new PlanEvent.Change(change.actorId(), change.eventReason(),
+                        change.silent())));
+        LOG.infof("plan %s v%d: %s -> %s (%s)", planId, version, row.status(), next.status(), change.type());
+        return PlanView.of(planId, version, next.status(), next.coachId(), next.plan());
+    }
+
+    /**
+     * Publishes a request about the plan as it stands ({@code type} is one whose events are not new versions, such
+     * as {@link PlanEventType#AccessLinkRequested}): the current snapshot, at the current version, nothing stored.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(UUID planId, PlanEventType type, String reason) {
+        if (type.newVersion()) {
+            throw new IllegalArgumentException(type + " events are versions: use change()");
+        }
+        PlanDao.LockedPlan row = plans.lockPlan(planId).orElseThrow(() -> Refusal.NotFound.plan(planId));
+        outbox.record(event(type, row, row.version(), row.status(), row.coachId(), documents.readPlan(row.body()),
+                documents.readAssessment(row.assessment()), clock.instant(), new PlanEvent.Change(null, reason, false)));
+    }
+
+    private PlanEvent event(PlanEventType type, PlanDao.LockedPlan row, long version, String status, String coachId,
+                            Plan plan, Assessment assessment, Instant at, PlanEvent.Change change) {
         PlanDao.ClientRow client = plans.client(row.clientId());
-        Client who = new Client(client.name(), client.email(), next.plan().timeZone());
-        outbox.record(PlanEvents.of(change.type(), planId, version, row.clientId(), who,
-                current.assessment().preferences().quietHours(), next.coachId(), next.plan(), now,
-                new PlanEvent.Change(change.actorId(), change.eventReason(), change.silent())));
-        LOG.infof("plan %s v%d: %s -> %s (%s)", planId, version, current.plan().status(), next.plan().status(),
-                change.type());
-        return PlanView.of(planId, version, next.coachId(), next.plan());
+        Client who = new Client(client.name(), client.email(), plan.timeZone());
+        return PlanEvents.of(type, row.id(), version, status, row.clientId(), who, quietHours(assessment), coachId,
+                plan, at, change);
+    }
+
+    /** An expired enrollment's assessment is forgotten, and with it the quiet hours. */
+    private static QuietHours quietHours(Assessment assessment) {
+        return assessment == null || assessment.preferences() == null ? null : assessment.preferences().quietHours();
     }
 }

@@ -25,7 +25,7 @@ public class PlanQueries {
 
     /** The plan's newest version. */
     public PlanView plan(UUID id) {
-        return plans.findPlan(id).map(row -> PlanView.of(row.id(), row.version(), row.coachId(),
+        return plans.findPlan(id).map(row -> PlanView.of(row.id(), row.version(), row.status(), row.coachId(),
                         documents.readPlan(row.body())))
                 .orElseThrow(() -> Refusal.NotFound.plan(id));
     }

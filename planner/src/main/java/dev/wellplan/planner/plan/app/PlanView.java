@@ -15,9 +15,12 @@ public record PlanView(UUID id, long version, String status, String timeZone, Lo
                        LocalDate endDate, String urgency, String coachId, List<PlanItem> items,
                        List<String> guidance, List<String> unmetPreferences) {
 
-    /** {@code coachId}: the coach the plan is assigned to, null for the clinic's unassigned pool. */
-    public static PlanView of(UUID id, long version, String coachId, Plan plan) {
-        return new PlanView(id, version, plan.status().name(), plan.timeZone().getId(), plan.startDate(),
+    /**
+     * {@code status}: the status the plan shows ({@code PENDING_CONFIRMATION} until its client confirms it);
+     * {@code coachId}: the coach the plan is assigned to, null for the clinic's unassigned pool.
+     */
+    public static PlanView of(UUID id, long version, String status, String coachId, Plan plan) {
+        return new PlanView(id, version, status, plan.timeZone().getId(), plan.startDate(),
                 plan.endDate(), plan.urgency() == null ? null : plan.urgency().name(), coachId, plan.items(),
                 plan.guidance(), plan.unmetPreferences());
     }

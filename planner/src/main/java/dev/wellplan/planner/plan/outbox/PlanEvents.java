@@ -19,17 +19,18 @@ public final class PlanEvents {
     private PlanEvents() {
     }
 
-    public static PlanEvent of(PlanEventType type, UUID planId, long version, UUID clientId, Client client,
-                               QuietHours quietHours, String coachId, Plan plan, Instant at,
+    /** {@code status} is the status the plan shows (the rules' status once its client confirmed it). */
+    public static PlanEvent of(PlanEventType type, UUID planId, long version, String status, UUID clientId,
+                               Client client, QuietHours quietHours, String coachId, Plan plan, Instant at,
                                PlanEvent.Change change) {
         return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, planId, version, at, change,
-                snapshot(planId, version, clientId, client, quietHours, coachId, plan));
+                snapshot(planId, version, status, clientId, client, quietHours, coachId, plan));
     }
 
     /** The plan at {@code version} as the contract shows it: in every event, and in the calendar feed. */
-    public static PlanSnapshot snapshot(UUID planId, long version, UUID clientId, Client client,
+    public static PlanSnapshot snapshot(UUID planId, long version, String status, UUID clientId, Client client,
                                         QuietHours quietHours, String coachId, Plan plan) {
-        return new PlanSnapshot(planId, version, plan.status().name(),
+        return new PlanSnapshot(planId, version, status,
                 new PlanSnapshot.Client(clientId, client.name(), client.email()), plan.timeZone().getId(),
                 plan.startDate(), plan.endDate(),
                 quietHours == null ? null : new PlanSnapshot.QuietHours(quietHours.from(), quietHours.to()),

@@ -2,6 +2,7 @@ package dev.wellplan.planner.plan.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,21 +16,21 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface PlanDao {
 
     @SqlUpdate("""
-            INSERT INTO planner.client (id, name, email, time_zone, created_at)
-            VALUES (:id, :name, :email, :timeZone, :at)""")
+            INSERT INTO planner.client (id, name, email, email_key, time_zone, created_at)
+            VALUES (:id, :name, :email, :emailKey, :timeZone, :at)""")
     void insertClient(@Bind("id") UUID id, @Bind("name") String name, @Bind("email") String email,
-                      @Bind("timeZone") String timeZone, @Bind("at") Instant at);
+                      @Bind("emailKey") String emailKey, @Bind("timeZone") String timeZone, @Bind("at") Instant at);
 
     @SqlUpdate("""
-            INSERT INTO planner.plan (id, client_id, version, status, time_zone, start_date, end_date,
+            INSERT INTO planner.plan (id, client_id, version, status, confirmation, time_zone, start_date, end_date,
                                       assessment, body, coach_id, created_at, updated_at)
-            VALUES (:id, :clientId, :version, :status, :timeZone, :startDate, :endDate,
+            VALUES (:id, :clientId, :version, :status, :confirmation, :timeZone, :startDate, :endDate,
                     CAST(:assessment AS jsonb), CAST(:body AS jsonb), :coachId, :at, :at)""")
     void insertPlan(@Bind("id") UUID id, @Bind("clientId") UUID clientId, @Bind("version") long version,
-                    @Bind("status") String status, @Bind("timeZone") String timeZone,
-                    @Bind("startDate") LocalDate startDate, @Bind("endDate") LocalDate endDate,
-                    @Bind("assessment") String assessment, @Bind("body") String body,
-                    @Bind("coachId") String coachId, @Bind("at") Instant at);
+                    @Bind("status") String status, @Bind("confirmation") String confirmation,
+                    @Bind("timeZone") String timeZone, @Bind("startDate") LocalDate startDate,
+                    @Bind("endDate") LocalDate endDate, @Bind("assessment") String assessment,
+                    @Bind("body") String body, @Bind("coachId") String coachId, @Bind("at") Instant at);
 
     @SqlUpdate("""
             INSERT INTO planner.plan_revision (plan_id, version, status, event_type, actor, reason, body, created_at)
@@ -43,13 +44,49 @@ public interface PlanDao {
             FROM planner.plan WHERE id = :id""")
     Optional<PlanRow> findPlan(@Bind("id") UUID id);
 
-    /** Whose plan: empty for no such plan, a row with a null coach for the unassigned pool. */
-    @SqlQuery("SELECT id, coach_id FROM planner.plan WHERE id = :id")
+    /**
+     * Whose plan: empty for no such plan, a row with a null coach for the unassigned pool, and when its client
+     * last signed out everywhere.
+     */
+    @SqlQuery("""
+            SELECT p.id, p.coach_id, c.links_not_before FROM planner.plan p JOIN planner.client c ON c.id = p.client_id
+            WHERE p.id = :id""")
     @RegisterConstructorMapper(Ownership.class)
     Optional<Ownership> ownership(@Bind("id") UUID id);
 
-    record Ownership(UUID id, String coachId) {
+    record Ownership(UUID id, String coachId, Instant linksNotBefore) {
     }
+
+    /** The newest confirmed plans of the client with this address (normalized), at most {@code limit}. */
+    @SqlQuery("""
+            SELECT p.id FROM planner.plan p JOIN planner.client c ON c.id = p.client_id
+            WHERE c.email_key = :emailKey AND p.confirmation = 'CONFIRMED'
+            ORDER BY p.created_at DESC LIMIT :limit""")
+    List<UUID> confirmedPlansOf(@Bind("emailKey") String emailKey, @Bind("limit") int limit);
+
+    /** Signs the client of this plan out everywhere: their links issued before {@code at} stop working. */
+    @SqlUpdate("""
+            UPDATE planner.client SET links_not_before = :at
+            WHERE id = (SELECT client_id FROM planner.plan WHERE id = :planId)""")
+    int signOutClient(@Bind("planId") UUID planId, @Bind("at") Instant at);
+
+    /** Plans still waiting for their client's confirmation that were enrolled before {@code cutoff}. */
+    @SqlQuery("""
+            SELECT id FROM planner.plan WHERE confirmation = 'PENDING' AND created_at < :cutoff
+            ORDER BY created_at LIMIT :limit""")
+    List<UUID> pendingSince(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+    /**
+     * Forgets who an unconfirmed enrollment named: the address may have been a stranger's, and nobody agreed to
+     * keep these answers. The plan row stays, for the history and the events, without them.
+     */
+    @SqlUpdate("""
+            UPDATE planner.client SET name = '', email = :placeholder, email_key = :placeholder
+            WHERE id = (SELECT client_id FROM planner.plan WHERE id = :planId)""")
+    int forgetClient(@Bind("planId") UUID planId, @Bind("placeholder") String placeholder);
+
+    @SqlUpdate("UPDATE planner.plan SET assessment = CAST(:assessment AS jsonb) WHERE id = :planId")
+    int replaceAssessment(@Bind("planId") UUID planId, @Bind("assessment") String assessment);
 
     /** Claims the key for this plan; returns 0 when another enrollment already holds it. */
     @SqlUpdate("""
@@ -67,19 +104,21 @@ public interface PlanDao {
 
     /** The plan and its assessment, locked until the caller's transaction ends: one change at a time per plan. */
     @SqlQuery("""
-            SELECT id, client_id, version, status, time_zone, body::text AS body, assessment::text AS assessment,
-                   coach_id, created_at, updated_at
+            SELECT id, client_id, version, status, confirmation, time_zone, body::text AS body,
+                   assessment::text AS assessment, coach_id, created_at, updated_at
             FROM planner.plan WHERE id = :id FOR UPDATE""")
     @RegisterConstructorMapper(LockedPlan.class)
     Optional<LockedPlan> lockPlan(@Bind("id") UUID id);
 
     @SqlUpdate("""
-            UPDATE planner.plan SET version = :version, status = :status, start_date = :startDate,
-                   end_date = :endDate, body = CAST(:body AS jsonb), coach_id = :coachId, updated_at = :at
+            UPDATE planner.plan SET version = :version, status = :status, confirmation = :confirmation,
+                   start_date = :startDate, end_date = :endDate, body = CAST(:body AS jsonb), coach_id = :coachId,
+                   updated_at = :at
             WHERE id = :id AND version = :version - 1""")
     int updatePlan(@Bind("id") UUID id, @Bind("version") long version, @Bind("status") String status,
-                   @Bind("startDate") LocalDate startDate, @Bind("endDate") LocalDate endDate,
-                   @Bind("body") String body, @Bind("coachId") String coachId, @Bind("at") Instant at);
+                   @Bind("confirmation") String confirmation, @Bind("startDate") LocalDate startDate,
+                   @Bind("endDate") LocalDate endDate, @Bind("body") String body, @Bind("coachId") String coachId,
+                   @Bind("at") Instant at);
 
     @SqlQuery("SELECT name, email, time_zone FROM planner.client WHERE id = :id")
     @RegisterConstructorMapper(ClientRow.class)
@@ -89,10 +128,10 @@ public interface PlanDao {
             SELECT version, status, event_type, actor, reason, created_at FROM planner.plan_revision
             WHERE plan_id = :planId ORDER BY version""")
     @RegisterConstructorMapper(Revision.class)
-    java.util.List<Revision> revisions(@Bind("planId") UUID planId);
+    List<Revision> revisions(@Bind("planId") UUID planId);
 
-    record LockedPlan(UUID id, UUID clientId, long version, String status, String timeZone, String body,
-                      String assessment, String coachId, Instant createdAt, Instant updatedAt) {
+    record LockedPlan(UUID id, UUID clientId, long version, String status, String confirmation, String timeZone,
+                      String body, String assessment, String coachId, Instant createdAt, Instant updatedAt) {
     }
 
     record ClientRow(String name, String email, String timeZone) {

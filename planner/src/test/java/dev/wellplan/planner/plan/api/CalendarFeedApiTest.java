@@ -33,7 +33,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 class CalendarFeedApiTest {
 
     private static String enroll(String redFlags) {
-        return Api.enrollAsCoach(Assessments.withRedFlags(redFlags));
+        return Api.confirmedPlanOfCoach(Assessments.withRedFlags(redFlags));
     }
 
     private static String token(String purpose, String subject, Duration validFor) {
@@ -47,7 +47,7 @@ class CalendarFeedApiTest {
 
         String ics = given().queryParam("token", token("calendar", id, Duration.ofDays(400)))
                 .when().get("/api/plans/" + id + "/calendar.ics")
-                .then().statusCode(200).contentType(containsString("text/calendar")).header("ETag", "\"1\"")
+                .then().statusCode(200).contentType(containsString("text/calendar")).header("ETag", "\"2\"")
                 .extract().asString();
 
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("\r\nMETHOD:PUBLISH\r\n")
@@ -57,7 +57,7 @@ class CalendarFeedApiTest {
         List<String> itemIds = plan.getList("items.findAll { it.kind != 'CLEARANCE' }.id");
         assertThat(events).extracting(e -> value(e, Property.UID))
                 .containsExactlyInAnyOrderElementsOf(itemIds.stream().map(i -> id + "-" + i + "@wellplan").toList());
-        assertThat(events).allSatisfy(e -> assertThat(value(e, Property.SEQUENCE)).isEqualTo("1"));
+        assertThat(events).allSatisfy(e -> assertThat(value(e, Property.SEQUENCE)).isEqualTo("2"));
         VEvent massage = events.stream().filter(e -> value(e, Property.UID).equals(id + "-massage-1@wellplan"))
                 .findFirst().orElseThrow();
         LocalDateTime localStart = LocalDateTime.parse(plan.getString("items.find { it.id == 'massage-1' }.start"));
@@ -76,11 +76,11 @@ class CalendarFeedApiTest {
 
         String ics = Api.asCoach()
                 .when().get("/api/plans/" + id + "/calendar.ics")
-                .then().statusCode(200).header("ETag", "\"2\"").extract().asString();
+                .then().statusCode(200).header("ETag", "\"3\"").extract().asString();
 
-        assertThat(ics).contains("UID:" + id + "-massage-1@wellplan").contains("SEQUENCE:2")
-                .doesNotContain("SEQUENCE:1\r\n");
-        Api.asCoach().header("If-None-Match", "\"2\"")
+        assertThat(ics).contains("UID:" + id + "-massage-1@wellplan").contains("SEQUENCE:3")
+                .doesNotContain("SEQUENCE:2\r\n");
+        Api.asCoach().header("If-None-Match", "\"3\"")
                 .when().get("/api/plans/" + id + "/calendar.ics").then().statusCode(304);
     }
 

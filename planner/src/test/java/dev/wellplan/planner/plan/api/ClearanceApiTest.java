@@ -29,12 +29,11 @@ class ClearanceApiTest {
     @Inject
     Jdbi jdbi;
 
-    /** A red-flag client the seeded coach enrolled: their plan, awaiting clearance. */
+    /** A red-flag client the seeded coach enrolled, who confirmed: their plan, awaiting clearance. */
     private String awaitingPlan() {
-        return Api.asCoach().contentType(ContentType.JSON).body(Assessments.withRedFlags("[\"NUMBNESS\"]"))
-                .when().post("/api/enrollments")
-                .then().statusCode(201).body("status", equalTo("AWAITING_CLEARANCE"))
-                .extract().path("id");
+        String id = Api.confirmedPlanOfCoach(Assessments.withRedFlags("[\"NUMBNESS\"]"));
+        Api.asCoach().get("/api/plans/" + id).then().body("status", equalTo("AWAITING_CLEARANCE"));
+        return id;
     }
 
     @Test
@@ -45,27 +44,27 @@ class ClearanceApiTest {
                 .body("{\"note\": \"GP letter seen\"}")
                 .when().post("/api/plans/" + id + "/clearance")
                 .then().statusCode(200)
-                .header("ETag", equalTo("\"2\""))
+                .header("ETag", equalTo("\"3\""))
                 .body("status", equalTo("ACTIVE"))
-                .body("version", equalTo(2))
+                .body("version", equalTo(3))
                 .body("items.findAll { it.kind == 'MASSAGE' }.size()", equalTo(2))
                 .body("items.findAll { it.kind == 'MASSAGE' }.massage.type", org.hamcrest.Matchers.everyItem(equalTo("SWEDISH")));
 
         List<String> events = jdbi.withHandle(h -> h.createQuery(
                 "SELECT payload FROM planner.outbox WHERE aggregate_id = :id ORDER BY seq")
                 .bind("id", UUID.fromString(id)).mapTo(String.class).list());
-        assertThat(events).hasSize(2);
-        PlanEvent cleared = PlanEventCodec.fromJson(events.get(1));
+        assertThat(events).as("enrolled, confirmed, cleared").hasSize(3);
+        PlanEvent cleared = PlanEventCodec.fromJson(events.get(2));
         assertThat(cleared.type()).isEqualTo(PlanEventType.PlanStatusChanged);
         assertThat(cleared.plan().status()).isEqualTo("ACTIVE");
         assertThat(cleared.change().actor()).as("events name the coach by account id, never by address")
                 .isEqualTo(cleared.plan().coachId()).matches("[0-9a-f-]{36}");
-        assertThat(events.get(1)).as("the note stays out of the event").doesNotContain("GP letter");
+        assertThat(events.get(2)).as("the note stays out of the event").doesNotContain("GP letter");
 
         Api.asCoach().when().get("/api/plans/" + id + "/history")
                 .then().statusCode(200)
-                .body("actor", equalTo(java.util.Arrays.asList(null, "coach")))
-                .body("[1].reason", equalTo("medical clearance: GP letter seen"));
+                .body("actor", equalTo(java.util.Arrays.asList(null, "client", "coach")))
+                .body("[2].reason", equalTo("medical clearance: GP letter seen"));
     }
 
     @Test
@@ -82,12 +81,12 @@ class ClearanceApiTest {
 
     @Test
     void clearing_a_plan_that_is_not_awaiting_clearance_is_a_conflict_and_changes_nothing() {
-        String id = Api.enrollAsCoach(Assessments.valid());
+        String id = Api.confirmedPlanOfCoach(Assessments.valid());
 
         Api.asCoach().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/plans/" + id + "/clearance")
                 .then().statusCode(409).contentType("application/problem+json");
-        Api.asCoach().when().get("/api/plans/" + id).then().body("version", equalTo(1));
+        Api.asCoach().when().get("/api/plans/" + id).then().body("version", equalTo(2)); // enrolled, confirmed
         Api.asCoach().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/plans/" + UUID.randomUUID() + "/clearance")
                 .then().statusCode(404);

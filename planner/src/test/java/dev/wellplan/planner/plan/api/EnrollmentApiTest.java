@@ -48,7 +48,7 @@ class EnrollmentApiTest {
                 .header("Location", startsWith("/api/plans/"))
                 .header("ETag", equalTo("\"1\""))
                 .body("version", equalTo(1))
-                .body("status", equalTo("ACTIVE"))
+                .body("status", equalTo("PENDING_CONFIRMATION"))
                 .body("timeZone", equalTo("Europe/Lisbon"))
                 .body("items.kind", hasItem("MASSAGE"))
                 .body("items[0].rules", notNullValue())
@@ -65,8 +65,9 @@ class EnrollmentApiTest {
         String key = UUID.randomUUID().toString();
         long before = count("planner.plan");
 
-        String first = enrollWithKey(key, Assessments.valid(), 201).header("Location");
-        var second = enrollWithKey(key, Assessments.valid(), 201);
+        String assessment = Assessments.valid();
+        String first = enrollWithKey(key, assessment, 201).header("Location");
+        var second = enrollWithKey(key, assessment, 201);
 
         assertThat(second.header("Location")).isEqualTo(first);
         assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
@@ -77,12 +78,13 @@ class EnrollmentApiTest {
     @Test
     void concurrent_requests_with_one_key_make_one_plan() throws Exception {
         String key = UUID.randomUUID().toString();
+        String assessment = Assessments.valid();
         long before = count("planner.plan");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> answers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> enrollWithKey(key, Assessments.valid(), 201).header("Location")));
+                answers.add(pool.submit(() -> enrollWithKey(key, assessment, 201).header("Location")));
             }
             Set<String> locations = new HashSet<>();
             for (Future<String> answer : answers) {
@@ -98,10 +100,11 @@ class EnrollmentApiTest {
     @Test
     void the_same_assessment_written_differently_is_the_same_request() {
         String key = UUID.randomUUID().toString();
-        String first = enrollWithKey(key, Assessments.valid(), 201).header("Location");
+        String assessment = Assessments.valid();
+        String first = enrollWithKey(key, assessment, 201).header("Location");
         // the massage days in another order: a set, so the same assessment
-        String reordered = Assessments.valid().replace("[\"TUESDAY\", \"SATURDAY\"]", "[\"SATURDAY\", \"TUESDAY\"]");
-        assertThat(reordered).isNotEqualTo(Assessments.valid());
+        String reordered = assessment.replace("[\"TUESDAY\", \"SATURDAY\"]", "[\"SATURDAY\", \"TUESDAY\"]");
+        assertThat(reordered).isNotEqualTo(assessment);
 
         assertThat(enrollWithKey(key, reordered, 201).header("Location")).isEqualTo(first);
     }
@@ -120,12 +123,17 @@ class EnrollmentApiTest {
     }
 
     @Test
-    void red_flag_plan_awaits_clearance_without_massage() {
-        given().contentType(ContentType.JSON).body(Assessments.withRedFlags("[\"SADDLE_NUMBNESS\"]"))
+    void red_flag_plan_awaits_clearance_without_massage_once_confirmed() {
+        String id = given().contentType(ContentType.JSON).body(Assessments.withRedFlags("[\"SADDLE_NUMBNESS\"]"))
                 .when().post("/api/enrollments")
                 .then().statusCode(201)
-                .body("status", equalTo("AWAITING_CLEARANCE"))
+                .body("status", equalTo("PENDING_CONFIRMATION"))
                 .body("urgency", equalTo("SEEK_CARE_TODAY"))
+                .body("items.findAll { it.kind == 'MASSAGE' }.size()", equalTo(0))
+                .extract().path("id");
+
+        Api.confirm(id).then().statusCode(200)
+                .body("status", equalTo("AWAITING_CLEARANCE"))
                 .body("items.findAll { it.kind == 'MASSAGE' }.size()", equalTo(0));
     }
 
@@ -143,7 +151,8 @@ class EnrollmentApiTest {
                 Arguments.of("bad date", ok.replaceFirst("\"startDate\": \"[^\"]+\"", "\"startDate\": \"2026-02-30\""), "startDate"),
                 Arguments.of("missing intensity", ok.replace("\"intensity\": 6,", ""), "pain.intensity"),
                 Arguments.of("intensity out of range", ok.replace("\"intensity\": 6", "\"intensity\": 11"), "pain.intensity"),
-                Arguments.of("invalid e-mail", ok.replace("ana@example.com", "not-an-address"), "client.email"),
+                Arguments.of("invalid e-mail", ok.replaceFirst("\"email\": \"[^\"]+\"", "\"email\": \"not-an-address\""),
+                        "client.email"),
                 Arguments.of("past start date", ok.replaceFirst("\"startDate\": \"[^\"]+\"", "\"startDate\": \"2020-01-06\""), "startDate"),
                 Arguments.of("exercise days", ok.replace("\"exerciseDaysPerWeek\": 3", "\"exerciseDaysPerWeek\": 7"),
                         "preferences.exerciseDaysPerWeek"),

@@ -1,0 +1,85 @@
+package dev.wellplan.planner.access.app;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jdbi.v3.core.Jdbi;
+
+import dev.wellplan.contract.EmailAddresses;
+import dev.wellplan.planner.access.LimitsConfig;
+import dev.wellplan.planner.access.store.RateLimitDao;
+import dev.wellplan.planner.refusal.Refusal;
+
+/**
+ * The limits on what can make wellplan send e-mail: enrollments and fresh links per address and per client IP
+ * address. Each is counted in the database (every planner instance sees the same count), under a hash of the
+ * address, inside the caller's transaction: a request that is refused, or that fails later, counts for nothing.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private final RateLimitDao events;
+    private final LimitsConfig config;
+    private final Clock clock;
+
+    public RateLimits(Jdbi jdbi, LimitsConfig config, Clock clock) {
+        this.events = jdbi.onDemand(RateLimitDao.class);
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** An enrollment for {@code email}: at most {@code enrollments-per-address} a day. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enrollment(String email) {
+        take("enrollment-address", EmailAddresses.normalize(email), config.enrollmentsPerAddress(),
+                config.addressWindow(), "this address has been enrolled too often today");
+    }
+
+    /** A fresh link by e-mail for {@code email}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void accessLink(String email) {
+        take("access-link-address", EmailAddresses.normalize(email), config.accessLinksPerAddress(),
+                config.addressWindow(), "links for this address have been asked for too often today");
+    }
+
+    /** An anonymous request from {@code ipAddress} (an enrollment or a fresh link); none without an address. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void anonymousRequest(String ipAddress) {
+        if (ipAddress != null) {
+            take("request-ip", ipAddress, config.requestsPerIp(), config.ipWindow(),
+                    "too many requests from this address");
+        }
+    }
+
+    private void take(String kind, String rawKey, int max, Duration window, String why) {
+        String key = hash(kind, rawKey);
+        Instant now = clock.instant();
+        events.lock(kind, key);
+        List<Instant> recent = events.since(kind, key, now.minus(window));
+        if (recent.size() >= max) {
+            Instant frees = recent.get(recent.size() - max).plus(window);
+            throw new Refusal.TooMany(why, Duration.between(now, frees).plusSeconds(1));
+        }
+        events.forget(kind, key, now.minus(window));
+        events.record(kind, key, now);
+    }
+
+    /** The table holds no address: a hash, salted with the kind so one key cannot be matched across kinds. */
+    private static String hash(String kind, String rawKey) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest((kind + "\n" + rawKey).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
