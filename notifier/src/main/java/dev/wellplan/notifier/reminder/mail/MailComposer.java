@@ -1,8 +1,6 @@
 package dev.wellplan.notifier.reminder.mail;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,6 +20,7 @@ import dev.wellplan.notifier.links.MailConfig;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import dev.wellplan.reminders.ReminderKind;
+import dev.wellplan.support.Digests;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 
@@ -78,12 +77,8 @@ public class MailComposer {
 
     /** Deterministic per reminder: a resend after a crash carries the same Message-ID. */
     public static String messageId(String reminderId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(reminderId.getBytes(StandardCharsets.UTF_8));
-            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@wellplan.local>";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = Digests.sha256().digest(reminderId.getBytes(StandardCharsets.UTF_8));
+        return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@wellplan.local>";
     }
 
     private List<ReminderMail.Attachment> calendar(ReminderKind kind, PlanSnapshot plan, Instant now) {

@@ -1,12 +1,8 @@
 package dev.wellplan.planner.access.app;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +14,7 @@ import dev.wellplan.contract.EmailAddresses;
 import dev.wellplan.planner.access.LimitsConfig;
 import dev.wellplan.planner.access.store.RateLimitDao;
 import dev.wellplan.planner.refusal.Refusal;
+import dev.wellplan.support.Digests;
 
 /**
  * The limits on what can make wellplan send e-mail: enrollments and fresh links per address and per client IP
@@ -75,11 +72,6 @@ public class RateLimits {
 
     /** The table holds no address: a hash, salted with the kind so one key cannot be matched across kinds. */
     private static String hash(String kind, String rawKey) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest((kind + "\n" + rawKey).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(kind, rawKey);
     }
 }

@@ -1,12 +1,8 @@
 package dev.wellplan.planner.access.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.access.AccessConfig;
 import dev.wellplan.planner.access.store.AccountDao;
+import dev.wellplan.support.Digests;
 import dev.wellplan.support.problem.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
 
@@ -65,12 +62,6 @@ public class SignInThrottle {
     }
 
     private static String key(String login) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("wellplan-sign-in:" + login).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex("wellplan-sign-in", login);
     }
 }

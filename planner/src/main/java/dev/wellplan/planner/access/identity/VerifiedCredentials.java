@@ -2,7 +2,6 @@ package dev.wellplan.planner.access.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.wellplan.planner.access.AccessConfig;
+import dev.wellplan.support.Digests;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -66,13 +66,9 @@ public class VerifiedCredentials {
     }
 
     private String key(char[] password) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            sha.update(new String(password).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Digests.sha256();
+        sha.update(salt);
+        sha.update(new String(password).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -1,10 +1,7 @@
 package dev.wellplan.planner.plan.store;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.wellplan.rules.Assessment;
 import dev.wellplan.rules.Plan;
+import dev.wellplan.support.Digests;
 
 /** How a plan and its assessment are kept in the database: JSON documents of the rule records. */
 @ApplicationScoped
@@ -62,9 +60,8 @@ public class PlanDocuments {
      */
     public String fingerprint(Assessment assessment) {
         try {
-            byte[] canonical = mapper.writeValueAsBytes(canonical(mapper.valueToTree(assessment)));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Digests.sha256Hex(mapper.writeValueAsBytes(canonical(mapper.valueToTree(assessment))));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint an assessment", e);
         }
     }
