@@ -79,6 +79,8 @@ class AccessRuleTableTest {
                 (c, id) -> c.get("/api/plans/" + id + "/audit"));
         rule("GET /api/coach/plans", "", List.of(E401, E401, E401, A, A, A, A),
                 (c, id) -> c.get("/api/coach/plans"));
+        rule("POST /api/auth/token", "", List.of(E401, E401, E401, A, A, A, A),
+                (c, id) -> c.post("/api/auth/token"));
         rule("GET /api/admin/coaches", "", List.of(E401, E401, E401, E403, E403, E403, A),
                 (c, id) -> c.get("/api/admin/coaches"));
         rule("POST /api/admin/coaches", "", List.of(E401, E401, E401, E403, E403, E403, A),
