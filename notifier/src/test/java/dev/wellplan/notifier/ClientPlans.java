@@ -32,7 +32,16 @@ public final class ClientPlans {
 
     public final UUID planId = UUID.randomUUID();
     public final UUID clientId = UUID.randomUUID();
-    public final String email = "client-" + planId + "@example.com";
+    public final String email;
+
+    public ClientPlans() {
+        this.email = "client-" + planId + "@example.com";
+    }
+
+    /** A new client (a new plan and client id) who enrolls with {@code email}: the same person again, say. */
+    public ClientPlans(String email) {
+        this.email = email;
+    }
 
     public PlanSnapshot snapshot(long version, String status, String urgency, List<PlanSnapshot.Item> items) {
         return snapshot(version, status, urgency, null, items);
@@ -51,12 +60,15 @@ public final class ClientPlans {
      * notifier when this returns.
      */
     public static ClientPlans applied(String bootstrap, String coachId) throws Exception {
-        ClientPlans client = new ClientPlans();
-        client.publish(bootstrap, client.event(PlanEventType.PlanCreated,
-                client.snapshot(1, "ACTIVE", "NONE", coachId, activeItems())));
+        return new ClientPlans().apply(bootstrap, coachId);
+    }
+
+    /** This client's active plan, assigned to {@code coachId}, published and applied by the notifier. */
+    public ClientPlans apply(String bootstrap, String coachId) throws Exception {
+        publish(bootstrap, event(PlanEventType.PlanCreated, snapshot(1, "ACTIVE", "NONE", coachId, activeItems())));
         await().atMost(Duration.ofSeconds(60)).until(() -> SignedIn.asAdmin()
-                .get("/api/plans/" + client.planId + "/reminders").statusCode() == 200);
-        return client;
+                .get("/api/plans/" + planId + "/reminders").statusCode() == 200);
+        return this;
     }
 
     public PlanEvent event(PlanEventType type, PlanSnapshot plan) {
