@@ -49,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private final PrintStream out;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environmentOfService = new LinkedHashMap<>();
     private PortPlan ports;
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
@@ -113,6 +114,8 @@ public final class LocalStack implements AutoCloseable {
         checkNotClosed();
 
         serviceEnvironment.putAll(environment(postgres, kafka, ms));
+        serviceEnvironment.putAll(config.serviceEnvironment);
+        environmentOfService.putAll(tokenKeys(TokenKeys.inDirectory(dataDir.resolve("keys"))));
         if (withServices) {
             startServices();
         }
@@ -162,8 +165,16 @@ public final class LocalStack implements AutoCloseable {
             // one origin for both services, so their fast clocks agree on what time it is
             env.put("WELLPLAN_CLOCK_ORIGIN", Instant.now().toString());
         }
-        env.putAll(config.serviceEnvironment);
         return env;
+    }
+
+    /**
+     * The access tokens' keys, each to the service that needs it: the private key to the planner, which signs, and
+     * the public key to the notifier, which checks. Kept in the data directory, so a restart keeps them.
+     */
+    private static Map<String, Map<String, String>> tokenKeys(TokenKeys keys) {
+        return Map.of("planner", Map.of("WELLPLAN_TOKENS_SIGN_KEY", keys.privateKeyPem()),
+                "notifier", Map.of("QUARKUS_OIDC_PUBLIC_KEY", keys.publicKeyPem()));
     }
 
     private void startServices() {
@@ -178,12 +189,19 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Starts one more service process with the stack's configuration (e.g. a second planner instance, "planner-2"),
-     * its log in {@code logs/<name>.log}. Does not wait for readiness. It is stopped by {@link #close()}.
+     * its log in {@code logs/<name>.log}. Does not wait for readiness. It is stopped by {@link #close()}. A name that
+     * begins with {@code planner} or {@code notifier} also gets that service's own keys.
      */
     public ServiceProcess launchService(String name, Path jar, int port) {
         requireFile(jar, name);
         int httpPort = Ports.orFree(port);
-        Map<String, String> env = new LinkedHashMap<>(serviceEnvironment);
+        Map<String, String> env = new LinkedHashMap<>();
+        environmentOfService.forEach((service, own) -> {
+            if (name.startsWith(service)) {
+                env.putAll(own);
+            }
+        });
+        env.putAll(serviceEnvironment);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         List<String> args = new ArrayList<>(config.serviceJvmOptions);
         args.add("-jar");
@@ -372,7 +390,7 @@ public final class LocalStack implements AutoCloseable {
         return dataDir;
     }
 
-    /** The environment given to every service process (without its QUARKUS_HTTP_PORT). */
+    /** The environment given to every service process (without its QUARKUS_HTTP_PORT and each service's own keys). */
     public Map<String, String> serviceEnvironment() {
         return Map.copyOf(serviceEnvironment);
     }
@@ -428,6 +446,7 @@ public final class LocalStack implements AutoCloseable {
         private boolean fresh;
         private String clockSpeed;
         private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environmentOfService = new LinkedHashMap<>();
         private List<String> serviceJvmOptions = List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
         private Duration readyTimeout = Duration.ofMinutes(3);
         private PrintStream progress;

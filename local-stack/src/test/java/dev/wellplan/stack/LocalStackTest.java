@@ -60,8 +60,14 @@ class LocalStackTest {
             assertThat(env.get("QUARKUS_HTTP_PORT").asInt()).isEqualTo(planner.port());
             assertThat(env.get("WELLPLAN_CLOCK_SPEED").asText()).isEqualTo("60");
             assertThat(env.get("QUARKUS_PROFILE").asText()).isEqualTo("local");
-            assertThat(getJson(stack.notifierUrl() + "/env").get("QUARKUS_HTTP_PORT").asInt())
-                    .isEqualTo(notifier.port());
+            JsonNode notifierEnv = getJson(stack.notifierUrl() + "/env");
+            assertThat(notifierEnv.get("QUARKUS_HTTP_PORT").asInt()).isEqualTo(notifier.port());
+            TokenKeys keys = TokenKeys.inDirectory(stack.dataDir().resolve("keys"));
+            assertThat(env.get("WELLPLAN_TOKENS_SIGN_KEY").asText()).as("the planner signs").isEqualTo(keys.privateKeyPem());
+            assertThat(env.has("QUARKUS_OIDC_PUBLIC_KEY")).isFalse();
+            assertThat(notifierEnv.get("QUARKUS_OIDC_PUBLIC_KEY").asText()).as("the notifier checks")
+                    .isEqualTo(keys.publicKeyPem());
+            assertThat(notifierEnv.has("WELLPLAN_TOKENS_SIGN_KEY")).as("the private key stays with the planner").isFalse();
 
             long killed = planner.pid();
             planner.kill();

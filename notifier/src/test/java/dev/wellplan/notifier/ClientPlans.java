@@ -1,5 +1,8 @@
 package dev.wellplan.notifier;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,12 +32,43 @@ public final class ClientPlans {
 
     public final UUID planId = UUID.randomUUID();
     public final UUID clientId = UUID.randomUUID();
-    public final String email = "client-" + planId + "@example.com";
+    public final String email;
+
+    public ClientPlans() {
+        this.email = "client-" + planId + "@example.com";
+    }
+
+    /** A new client (a new plan and client id) who enrolls with {@code email}: the same person again, say. */
+    public ClientPlans(String email) {
+        this.email = email;
+    }
 
     public PlanSnapshot snapshot(long version, String status, String urgency, List<PlanSnapshot.Item> items) {
+        return snapshot(version, status, urgency, null, items);
+    }
+
+    /** A snapshot of a plan assigned to {@code coachId} (null: the clinic's unassigned pool). */
+    public PlanSnapshot snapshot(long version, String status, String urgency, String coachId,
+                                 List<PlanSnapshot.Item> items) {
         LocalDate start = LocalDate.now(ZONE);
         return new PlanSnapshot(planId, version, status, new PlanSnapshot.Client(clientId, "Ana Souza", email),
-                ZONE.getId(), start, start.plusDays(27), null, urgency, items);
+                ZONE.getId(), start, start.plusDays(27), null, urgency, coachId, items);
+    }
+
+    /**
+     * A new client's active plan, assigned to {@code coachId} (null: the pool), published and applied by the
+     * notifier when this returns.
+     */
+    public static ClientPlans applied(String bootstrap, String coachId) throws Exception {
+        return new ClientPlans().apply(bootstrap, coachId);
+    }
+
+    /** This client's active plan, assigned to {@code coachId}, published and applied by the notifier. */
+    public ClientPlans apply(String bootstrap, String coachId) throws Exception {
+        publish(bootstrap, event(PlanEventType.PlanCreated, snapshot(1, "ACTIVE", "NONE", coachId, activeItems())));
+        await().atMost(Duration.ofSeconds(60)).until(() -> SignedIn.asAdmin()
+                .get("/api/plans/" + planId + "/reminders").statusCode() == 200);
+        return this;
     }
 
     public PlanEvent event(PlanEventType type, PlanSnapshot plan) {

@@ -12,16 +12,21 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import dev.wellplan.contract.EmailAddresses;
+
 /** Reads what the notifier sent to the test SMTP server (GreenMail): recipients, parts, attachments. */
 public final class Inbox {
 
     private Inbox() {
     }
 
+    /** The messages to {@code address}, in any letter case, as wellplan compares addresses. */
     public static List<MimeMessage> to(String address) {
+        String wanted = EmailAddresses.normalize(address);
         return Arrays.stream(RealServers.smtp().getReceivedMessages()).filter(m -> {
             try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> EmailAddresses.normalize(a.toString())
+                        .contains(wanted));
             } catch (MessagingException e) {
                 return false;
             }

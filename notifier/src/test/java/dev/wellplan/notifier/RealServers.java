@@ -8,9 +8,13 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.wellplan.stack.Ports;
 import dev.wellplan.testing.TestServers;
+import dev.wellplan.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Real PostgreSQL, Kafka and SMTP (GreenMail) for the notifier's tests, once per JVM. */
+/**
+ * Real PostgreSQL, Kafka and SMTP (GreenMail) for the notifier's tests, once per JVM, and the public key of the test
+ * JVM's tokens ({@link TestTokens}), as the local stack gives the notifier the planner's.
+ */
 public class RealServers implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail smtp;
@@ -41,6 +45,7 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.mailer.port", String.valueOf(smtp().getSmtp().getPort()));
         // failed sends come back after a second, not half a minute, so outage tests stay short
         config.put("wellplan.dispatch.retry-backoff", "PT1S");
+        config.put("quarkus.oidc.public-key", TestTokens.keys().publicKeyPem());
         return config;
     }
 

@@ -32,6 +32,7 @@ class AcceleratedPlanSystemTest {
     private static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
     private static final int SPEED = 8 * 3600;
     private static LocalStack stack;
+    private static NotifierApi notifier;
     private static LocalDate startDate;
 
     @BeforeAll
@@ -51,6 +52,7 @@ class AcceleratedPlanSystemTest {
                 // one second of lateness is eight hours here: keep late reminders rather than skip them
                 .serviceEnv("WELLPLAN_DISPATCH_GRACE", "P3D")
                 .start();
+        notifier = new NotifierApi(stack);
     }
 
     @AfterAll
@@ -113,7 +115,7 @@ class AcceleratedPlanSystemTest {
     }
 
     private static List<JsonNode> reminders(String planId) {
-        Http.Reply reply = Http.get(stack.notifierUrl() + "/api/plans/" + planId + "/reminders");
+        Http.Reply reply = notifier.reminders(planId);
         List<JsonNode> out = new ArrayList<>();
         if (reply.status() == 200) {
             reply.json().forEach(out::add);

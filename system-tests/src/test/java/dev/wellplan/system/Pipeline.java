@@ -78,9 +78,11 @@ final class Pipeline {
     static final String LOCAL_LINK_SECRET = "local-only-link-secret-not-for-production-use";
 
     private final LocalStack stack;
+    private final NotifierApi notifier;
 
     Pipeline(LocalStack stack) {
         this.stack = stack;
+        this.notifier = new NotifierApi(stack);
     }
 
     // ---------------------------------------------------------------- HTTP: enrollments and the notifier API
@@ -138,9 +140,9 @@ final class Pipeline {
         }
     }
 
-    /** The notifier's {@code GET /api/plans/{id}/reminders}, or null when it does not know the plan. */
+    /** The notifier's {@code GET /api/plans/{id}/reminders} (as the admin), or null when it does not know the plan. */
     JsonNode reminders(UUID planId) {
-        Http.Reply reply = Http.get(stack.notifierUrl() + "/api/plans/" + planId + "/reminders");
+        Http.Reply reply = notifier.reminders(planId);
         return reply.status() == 200 ? reply.json() : null;
     }
 

@@ -32,10 +32,12 @@ class WalkingSkeletonSystemTest {
             Pattern.compile("(http://[^/\\s\"]+)/confirm\\?token=([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)");
 
     private static LocalStack stack;
+    private static NotifierApi notifier;
 
     @BeforeAll
     static void up() throws Exception {
         stack = Stacks.onFreePorts("system").start();
+        notifier = new NotifierApi(stack);
     }
 
     @AfterAll
@@ -73,7 +75,9 @@ class WalkingSkeletonSystemTest {
         assertThat(welcome.get("subject").asText()).contains("four-week");
         assertThat(welcome.get("raw").asText()).contains("Message-ID:").contains("text/plain").contains("text/html");
         await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(planId, "WELCOME"), "SENT"::equals);
-        JsonNode reminders = Http.get(stack.notifierUrl() + "/api/plans/" + planId + "/reminders").json();
+        assertThat(Http.get(stack.notifierUrl() + "/api/plans/" + planId + "/reminders").status())
+                .as("no one reads a plan's reminders without signing in").isEqualTo(401);
+        JsonNode reminders = notifier.reminders(planId).json();
         assertThat(reminders.findValuesAsText("kind")).contains("WELCOME", "MASSAGE_DAY_BEFORE", "STRENGTH_DAY");
         assertThat(mailTo(email)).as("the request to confirm and the welcome, each once").hasSize(2);
     }
@@ -107,7 +111,7 @@ class WalkingSkeletonSystemTest {
     }
 
     private static String statusOf(String planId, String kind) {
-        Http.Reply reply = Http.get(stack.notifierUrl() + "/api/plans/" + planId + "/reminders");
+        Http.Reply reply = notifier.reminders(planId);
         if (reply.status() != 200) {
             return null;
         }

@@ -9,17 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.wellplan.planner.Api;
 import dev.wellplan.planner.Assessments;
 import dev.wellplan.planner.RealServers;
+import dev.wellplan.testing.RuleTables;
+import dev.wellplan.testing.RuleTables.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,21 +36,18 @@ class AccessRuleTableTest {
     /** Who calls. Plan-scoped routes get a plan of the seeded coach's; POOL_COACH gets a plan of the unassigned pool. */
     enum Who { ANONYMOUS, CLIENT_LINK, OTHER_CLIENT_LINK, ASSIGNED_COACH, OTHER_COACH, POOL_COACH, ADMIN }
 
-    /** ALLOWED means a 2xx answer; the others are the refusal's status. */
-    enum Expect { ALLOWED, UNAUTHORIZED, FORBIDDEN, NOT_FOUND }
-
-    private static final Expect A = Expect.ALLOWED;
-    private static final Expect E401 = Expect.UNAUTHORIZED;
-    private static final Expect E403 = Expect.FORBIDDEN;
-    private static final Expect E404 = Expect.NOT_FOUND;
+    private static final Answer A = Answer.ALLOWED;
+    private static final Answer E401 = Answer.UNAUTHORIZED;
+    private static final Answer E403 = Answer.FORBIDDEN;
+    private static final Answer E404 = Answer.NOT_FOUND;
 
     /** What a route needs to be called: its path with ids filled in, and its body. */
     private interface Call {
         Response send(RequestSpecification caller, String planId);
     }
 
-    private record Rule(String link, List<Expect> expected, Call call) {
-        Expect expect(Who who) {
+    private record Rule(String link, List<Answer> expected, Call call) {
+        Answer expect(Who who) {
             return expected.get(who.ordinal());
         }
     }
@@ -93,6 +88,8 @@ class AccessRuleTableTest {
                 (c, id) -> c.get("/api/plans/" + id + "/audit"));
         rule("GET /api/coach/plans", "", List.of(E401, E401, E401, A, A, A, A),
                 (c, id) -> c.get("/api/coach/plans"));
+        rule("POST /api/auth/token", "", List.of(E401, E401, E401, A, A, A, A),
+                (c, id) -> c.post("/api/auth/token"));
         rule("GET /api/admin/coaches", "", List.of(E401, E401, E401, E403, E403, E403, A),
                 (c, id) -> c.get("/api/admin/coaches"));
         rule("POST /api/admin/coaches", "", List.of(E401, E401, E401, E403, E403, E403, A),
@@ -103,7 +100,7 @@ class AccessRuleTableTest {
                 (c, id) -> c.post("/api/admin/coaches/" + throwawayCoach() + "/enable"));
     }
 
-    private static void rule(String route, String link, List<Expect> expected, Call call) {
+    private static void rule(String route, String link, List<Answer> expected, Call call) {
         TABLE.put(route, new Rule(link, expected, call));
     }
 
@@ -122,11 +119,7 @@ class AccessRuleTableTest {
 
     @Test
     void every_route_of_the_openapi_document_has_a_rule_in_the_table() throws Exception {
-        JsonNode paths = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").asString())
-                .get("paths");
-        Set<String> routes = new TreeSet<>();
-        paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(
-                method -> routes.add(method.toUpperCase() + " " + path)));
+        Set<String> routes = RuleTables.routes(given().queryParam("format", "json").get("/q/openapi").asString());
 
         assertThat(routes).as("routes of /q/openapi").containsExactlyInAnyOrderElementsOf(TABLE.keySet());
     }
@@ -138,10 +131,10 @@ class AccessRuleTableTest {
             for (Who who : Who.values()) {
                 String planId = who == Who.POOL_COACH ? confirmed(Api.enroll(awaiting())) : Api.confirmedPlanOfCoach(awaiting());
                 Response answer = rule.call().send(caller(who, rule, planId), planId);
-                Expect got = classify(answer.statusCode());
+                Answer got = Answer.of(answer.statusCode());
                 if (got != rule.expect(who)) {
                     wrong.add(route + " as " + who + ": expected " + rule.expect(who) + ", got " + answer.statusCode());
-                } else if (got != Expect.ALLOWED && !answer.contentType().startsWith("application/problem+json")) {
+                } else if (got != Answer.ALLOWED && !answer.contentType().startsWith("application/problem+json")) {
                     wrong.add(route + " as " + who + ": a refusal without a problem body");
                 }
             }
@@ -162,18 +155,6 @@ class AccessRuleTableTest {
             case ASSIGNED_COACH, POOL_COACH -> Api.asCoach();
             case OTHER_COACH -> given().auth().preemptive().basic(otherCoach(), "other coach password");
             case ADMIN -> Api.asAdmin();
-        };
-    }
-
-    private static Expect classify(int status) {
-        if (status >= 200 && status < 300) {
-            return Expect.ALLOWED;
-        }
-        return switch (status) {
-            case 401 -> Expect.UNAUTHORIZED;
-            case 403 -> Expect.FORBIDDEN;
-            case 404 -> Expect.NOT_FOUND;
-            default -> throw new AssertionError("an answer neither allowed nor refused: " + status);
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -25,13 +26,14 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The {@link Access} rule of every route, enforced before it runs, and what coaches and admins did, appended to
- * the audit log after: each service's access filter hands its requests here, with its own {@link PlanOwners}
- * and {@link AccessAudit}. Refusals, chosen once for both services (docs/access.md): no credentials 401; a client link
+ * the audit log after: each service's access filter hands its requests here; each service has one bean of
+ * {@link PlanOwners} and one of {@link AccessAudit}, answered from its own tables. Refusals, chosen once for both services (docs/access.md): no credentials 401; a client link
  * that is forged, expired or for another plan or purpose 403; a signed-in caller whose role the route does not
  * admit 403; a coach asking for a plan that is not theirs (nor in the pool, where the route admits the pool)
  * 404, as if it did not exist, so the refusal tells no one which plans exist.
  */
-public final class AccessRules {
+@Singleton
+public class AccessRules {
 
     private static final Logger LOG = Logger.getLogger(AccessRules.class);
     private static final String GRANTED = "wellplan.access.granted";

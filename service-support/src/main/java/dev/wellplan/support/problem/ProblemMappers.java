@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.wellplan.support.access.SignInConfig;
 import io.quarkus.security.AuthenticationFailedException;
 
 /**
@@ -26,6 +27,12 @@ public class ProblemMappers {
      * attempts: answered 429 with Retry-After, not the 401 that would invite another guess.
      */
     public static final String RETRY_AFTER = "wellplan.retry-after";
+
+    private final List<String> challenges;
+
+    public ProblemMappers(SignInConfig signIn) {
+        this.challenges = List.copyOf(signIn.challenges());
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -52,11 +59,13 @@ public class ProblemMappers {
                 .header("Retry-After", String.valueOf(seconds)).build();
     }
 
+    /** 401 with the service's own challenges: Basic on the planner, Bearer on the notifier ({@link SignInConfig}). */
     @ServerExceptionMapper(io.quarkus.security.UnauthorizedException.class)
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(new Problem(type(401), "Unauthorized", 401,
-                        "sign in as a coach or admin", uri.getPath(), List.of())))
-                .header("WWW-Authenticate", "Basic realm=\"wellplan\"").build();
+        Response.ResponseBuilder answer = Response.fromResponse(respond(new Problem(type(401), "Unauthorized", 401,
+                "sign in as a coach or admin", uri.getPath(), List.of())));
+        challenges.forEach(challenge -> answer.header("WWW-Authenticate", challenge));
+        return answer.build();
     }
 
     @ServerExceptionMapper

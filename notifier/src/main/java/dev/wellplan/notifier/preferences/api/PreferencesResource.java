@@ -24,8 +24,14 @@ import dev.wellplan.notifier.links.ClientLinks;
 import dev.wellplan.notifier.preferences.store.EmailPreference;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
 import dev.wellplan.reminders.ReminderKind;
+import dev.wellplan.support.access.Access;
+import dev.wellplan.support.access.Caller;
 
-/** The preferences page of every e-mail: e-mail on or off, and which routine reminders to get. */
+/**
+ * The preferences page of every e-mail: e-mail on or off, and which routine reminders to get. Open to
+ * {@code ANYONE} at the access filter, like the unsubscribe page: its signed token names a client, and is checked
+ * here.
+ */
 @Path("/preferences")
 public class PreferencesResource {
 
@@ -40,6 +46,7 @@ public class PreferencesResource {
     }
 
     @GET
+    @Access(value = Caller.ANYONE, audited = false)
     public Response page(@QueryParam("token") String token, @Context HttpHeaders headers) {
         SignedLinks.Check check = links.check(ClientLinks.PREFERENCES, token, clock.instant());
         Optional<UUID> client = links.client(check);
@@ -54,6 +61,7 @@ public class PreferencesResource {
      * kind the client wants, so a kind missing from the form is muted.
      */
     @POST
+    @Access(value = Caller.ANYONE, audited = false)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@FormParam("token") String token, @FormParam("enabled") String enabled,
                          @FormParam("kind") List<String> kinds, @Context HttpHeaders headers) {

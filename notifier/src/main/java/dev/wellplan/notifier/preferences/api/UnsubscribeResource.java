@@ -18,12 +18,17 @@ import jakarta.ws.rs.core.Response;
 import dev.wellplan.calendar.SignedLinks;
 import dev.wellplan.notifier.links.ClientLinks;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
+import dev.wellplan.support.access.Access;
+import dev.wellplan.support.access.Caller;
 
 /**
  * One-click unsubscribe (RFC 8058). Every e-mail's {@code List-Unsubscribe} header points here with
  * a signed token: a mail provider POSTs {@code List-Unsubscribe=One-Click} to it, and a person who
  * opens the link gets a page whose button does the same POST. A GET never unsubscribes, because
  * mail scanners and link previews follow links.
+ *
+ * <p>Its access rule is {@code ANYONE}: the link's token names a client, not a plan, so this resource checks it
+ * rather than the access filter; no coach or admin reads a client's preferences here, so nothing is audited.
  */
 @Path("/unsubscribe")
 public class UnsubscribeResource {
@@ -40,6 +45,7 @@ public class UnsubscribeResource {
 
     /** The confirmation page: a button that POSTs the one-click form. */
     @GET
+    @Access(value = Caller.ANYONE, audited = false)
     public Response confirm(@QueryParam("token") String token, @Context HttpHeaders headers) {
         Instant now = clock.instant();
         SignedLinks.Check check = links.check(ClientLinks.UNSUBSCRIBE, token, now);
@@ -52,6 +58,7 @@ public class UnsubscribeResource {
 
     /** RFC 8058 one-click: the body is {@code List-Unsubscribe=One-Click}; the token says who. Idempotent. */
     @POST
+    @Access(value = Caller.ANYONE, audited = false)
     @Consumes(MediaType.WILDCARD)
     public Response unsubscribe(@QueryParam("token") String token, @Context HttpHeaders headers) {
         Instant now = clock.instant();

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
+import dev.wellplan.support.access.Access;
+import dev.wellplan.support.access.Caller;
 import dev.wellplan.support.problem.ProblemException;
 
 @Path("/api/plans/{id}/reminders")
@@ -24,8 +26,12 @@ public class ReminderResource {
         this.dao = jdbi.onDemand(ReminderDao.class);
     }
 
-    /** What the notifier will send and has sent for a plan, in due order. */
+    /**
+     * What the notifier will send and has sent for a plan, in due order. The plan's coach and admins; and, as the
+     * plan itself on the planner, any coach while it waits in the unassigned pool, to decide whether to claim it.
+     */
     @GET
+    @Access({Caller.ASSIGNED_COACH, Caller.POOL_COACH, Caller.ADMIN})
     public List<ReminderView> reminders(@PathParam("id") String id) {
         UUID planId;
         try {

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.wellplan.contract.PlanSnapshot;
-import dev.wellplan.notifier.preferences.store.EmailPreferences;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 
 /**
@@ -36,9 +35,9 @@ record ClaimedBatch(Instant claimedAt, List<ReminderRow> reminders, Map<UUID, Pl
         return byPlan.entrySet().stream().map(e -> new PlanReminders(plans.get(e.getKey()), e.getValue())).toList();
     }
 
-    /** Whose e-mail preferences govern this batch: the client of each plan that has an applied state. */
-    List<UUID> recipients() {
+    /** The plans of this batch that have an applied state: their clients' preferences and addresses govern it. */
+    List<PlanSnapshot> appliedPlans() {
         return reminders.stream().map(ReminderRow::planId).distinct().map(plans::get).filter(Objects::nonNull)
-                .map(EmailPreferences::recipientOf).toList();
+                .toList();
     }
 }

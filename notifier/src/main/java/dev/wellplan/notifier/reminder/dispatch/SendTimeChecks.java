@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BiPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +19,9 @@ import dev.wellplan.reminders.ReminderKind;
 
 /**
  * What is checked again just before a claimed reminder goes out, because it may have changed since the reminder was
- * scheduled: the plan's status still allows its kind (invariant 3), the client still wants that kind of e-mail, and
- * it is not too late to be useful. A reminder that fails a check is closed here, {@code CANCELLED} or
- * {@code SKIPPED}, and not sent.
+ * scheduled: the plan's status still allows its kind (invariant 3), the client still wants that kind of e-mail (and
+ * their address was not unsubscribed under another plan), and it is not too late to be useful. A reminder that fails
+ * a check is closed here, {@code CANCELLED} or {@code SKIPPED}, and not sent.
  *
  * <p>Plans and preferences are those read for the batch, just before it is sent: a pause, a cancellation or an
  * unsubscribe applies from the next batch (a fraction of a second at full speed).
@@ -42,16 +41,16 @@ public class SendTimeChecks {
         this.grace = config.grace();
     }
 
-    /** The checks of one batch, its clients' preferences read in one statement. */
+    /** The checks of one batch, its clients' preferences and suppressed addresses read once for all of it. */
     OfBatch of(ClaimedBatch batch) {
-        return new OfBatch(batch.claimedAt(), preferences.allowsAll(batch.recipients()));
+        return new OfBatch(batch.claimedAt(), preferences.allowsAll(batch.appliedPlans()));
     }
 
     final class OfBatch {
         private final Instant now;
-        private final BiPredicate<UUID, ReminderKind> wanted;
+        private final BiPredicate<PlanSnapshot, ReminderKind> wanted;
 
-        private OfBatch(Instant now, BiPredicate<UUID, ReminderKind> wanted) {
+        private OfBatch(Instant now, BiPredicate<PlanSnapshot, ReminderKind> wanted) {
             this.now = now;
             this.wanted = wanted;
         }
@@ -67,7 +66,8 @@ public class SendTimeChecks {
                 dao.markClosed(reminder.id(), "CANCELLED", "plan is not active", now);
                 return false;
             }
-            if (!wanted.test(EmailPreferences.recipientOf(plan), kind)) {
+            // the client's own switches, and the address's unsubscribe under any plan (the see-a-doctor notice aside)
+            if (!wanted.test(plan, kind)) {
                 dao.markClosed(reminder.id(), "CANCELLED", "unsubscribed", now);
                 LOG.infof("reminder %s cancelled: the client does not want %s e-mails", reminder.id(), kind);
                 return false;

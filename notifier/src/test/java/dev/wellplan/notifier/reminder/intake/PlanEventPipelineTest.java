@@ -1,6 +1,5 @@
 package dev.wellplan.notifier.reminder.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +29,7 @@ import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.PlanEventTopic;
 import dev.wellplan.notifier.RealServers;
+import dev.wellplan.notifier.SignedIn;
 import dev.wellplan.notifier.reminder.mail.MailComposer;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
@@ -76,9 +76,9 @@ class PlanEventPipelineTest {
         assertThat(welcome.getHeader("Message-ID")[0])
                 .isEqualTo(MailComposer.messageId(planId + ":plan:welcome"));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/api/plans/" + planId + "/reminders")
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> SignedIn.asAdmin().when().get("/api/plans/" + planId + "/reminders")
                 .then().statusCode(200).extract().jsonPath().getList("status").contains("SENT"));
-        List<String> kinds = given().when().get("/api/plans/" + planId + "/reminders").then().statusCode(200)
+        List<String> kinds = SignedIn.asAdmin().when().get("/api/plans/" + planId + "/reminders").then().statusCode(200)
                 .extract().jsonPath().getList("kind");
         assertThat(kinds).containsExactlyInAnyOrder("WELCOME", "STRENGTH_DAY");
         assertThat(mailTo(address)).as("welcome sent once despite the duplicate event").hasSize(1);
@@ -92,7 +92,7 @@ class PlanEventPipelineTest {
         PlanEvent good = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", Instant.now(), List.of());
         publish(planId.toString(), PlanEventCodec.toJson(good));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/plans/" + planId + "/reminders")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> SignedIn.asAdmin().when().get("/api/plans/" + planId + "/reminders")
                 .then().statusCode(200));
 
         List<ConsumerRecord<String, String>> dead = new ArrayList<>();
@@ -166,9 +166,9 @@ class PlanEventPipelineTest {
 
     @Test
     void unknown_plan_is_a_404_problem() {
-        given().when().get("/api/plans/" + UUID.randomUUID() + "/reminders").then().statusCode(404)
+        SignedIn.asAdmin().when().get("/api/plans/" + UUID.randomUUID() + "/reminders").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().when().get("/api/plans/nope/reminders").then().statusCode(404)
+        SignedIn.asAdmin().when().get("/api/plans/nope/reminders").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 }

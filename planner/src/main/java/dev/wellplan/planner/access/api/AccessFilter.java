@@ -1,7 +1,5 @@
 package dev.wellplan.planner.access.api;
 
-import java.time.Clock;
-
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -11,22 +9,22 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import dev.wellplan.planner.access.app.AuditLog;
-import dev.wellplan.planner.access.app.PlanOwnership;
 import dev.wellplan.support.access.AccessRules;
 import dev.wellplan.support.links.LinkTokens;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Every planner route's access rule, enforced; what coaches and admins did, audited (docs/access.md). */
+/**
+ * Every planner route's access rule, enforced; what coaches and admins did, audited (docs/access.md). The rules
+ * ask the planner's plans whose plan it is ({@code PlanOwnership}) and write to {@code planner.audit} ({@code AuditLog}).
+ */
 public class AccessFilter {
 
     private final AccessRules rules;
     private final SecurityIdentity identity;
 
-    public AccessFilter(PlanOwnership owners, LinkTokens links, AuditLog audit, SecurityIdentity identity,
-                        Clock clock) {
-        this.rules = new AccessRules(owners, links, audit, clock);
+    public AccessFilter(AccessRules rules, SecurityIdentity identity) {
+        this.rules = rules;
         this.identity = identity;
     }
 

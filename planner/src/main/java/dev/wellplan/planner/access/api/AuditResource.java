@@ -8,10 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.wellplan.planner.access.app.AuditEntry;
 import dev.wellplan.planner.access.app.AuditLog;
 import dev.wellplan.planner.plan.api.PlanResource;
 import dev.wellplan.support.access.Access;
+import dev.wellplan.support.access.AuditEntry;
 import dev.wellplan.support.access.Caller;
 
 /** Who read or changed a plan, for admins. */

@@ -8,30 +8,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jdbi.v3.core.Jdbi;
 
-import dev.wellplan.planner.access.store.AuditDao;
 import dev.wellplan.support.access.AccessAudit;
+import dev.wellplan.support.access.AuditEntry;
+import dev.wellplan.support.access.AuditTable;
 
 /**
- * The planner's audit log: every read of a plan's health data and every change by a coach or admin, appended
- * in its own statement (a refused or failed change is recorded too, with its status).
+ * The planner's audit log, {@code planner.audit}: every read of a plan's health data and every change by a coach
+ * or admin, and what admins read back.
  */
 @ApplicationScoped
 public class AuditLog implements AccessAudit {
 
-    private final AuditDao audit;
-    private final Clock clock;
+    private final AuditTable table;
 
     public AuditLog(Jdbi jdbi, Clock clock) {
-        this.audit = jdbi.onDemand(AuditDao.class);
-        this.clock = clock;
+        this.table = new AuditTable(jdbi, clock, "planner.audit");
     }
 
     @Override
     public void record(String actorId, String actorRole, String action, UUID planId, String address, int status) {
-        audit.append(clock.instant(), actorId, actorRole, action, planId, address, status);
+        table.record(actorId, actorRole, action, planId, address, status);
     }
 
     public List<AuditEntry> ofPlan(UUID planId) {
-        return audit.ofPlan(planId);
+        return table.ofPlan(planId);
     }
 }

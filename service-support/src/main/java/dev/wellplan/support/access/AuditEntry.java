@@ -1,4 +1,4 @@
-package dev.wellplan.planner.access.app;
+package dev.wellplan.support.access;
 
 import java.time.Instant;
 import java.util.UUID;
