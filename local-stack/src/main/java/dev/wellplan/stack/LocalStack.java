@@ -42,6 +42,8 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_MAIL_PORT = 8025;
     public static final int DEFAULT_PLANNER_PORT = 8080;
     public static final int DEFAULT_NOTIFIER_PORT = 8081;
+    public static final int DEFAULT_PLANNER_MANAGEMENT_PORT = 9080;
+    public static final int DEFAULT_NOTIFIER_MANAGEMENT_PORT = 9081;
 
     private final Builder config;
     private final DataDirectory data;
@@ -165,8 +167,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices() {
         long t = System.nanoTime();
-        planner = launchService("planner", config.plannerJar, ports.planner());
-        notifier = launchService("notifier", config.notifierJar, ports.notifier());
+        planner = launchService("planner", config.plannerJar, ports.planner(), ports.plannerManagement());
+        notifier = launchService("notifier", config.notifierJar, ports.notifier(), ports.notifierManagement());
         progress("  %-11s started, pid %d, waiting for %s", "planner", planner.pid(), planner.healthUrl());
         progress("  %-11s started, pid %d, waiting for %s", "notifier", notifier.pid(), notifier.healthUrl());
         ServiceProcess.awaitReady(List.of(planner, notifier), config.readyTimeout);
@@ -175,18 +177,26 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Starts one more service process with the stack's configuration (e.g. a second planner instance, "planner-2"),
-     * its log in {@code logs/<name>.log}. Does not wait for readiness. It is stopped by {@link #close()}.
+     * on {@code port} (0 = a free one) and a free management port, its log in {@code logs/<name>.log}. Does not wait
+     * for readiness. It is stopped by {@link #close()}.
      */
     public ServiceProcess launchService(String name, Path jar, int port) {
+        return launchService(name, jar, port, 0);
+    }
+
+    /** As {@link #launchService(String, Path, int)}, with the management interface on {@code managementPort}. */
+    public ServiceProcess launchService(String name, Path jar, int port, int managementPort) {
         requireFile(jar, name);
         int httpPort = Ports.orFree(port);
+        int mgmtPort = managementPort != 0 ? managementPort : freeOtherThan(httpPort);
         Map<String, String> env = new LinkedHashMap<>(serviceEnvironment);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(mgmtPort));
         List<String> args = new ArrayList<>(config.serviceJvmOptions);
         args.add("-jar");
         args.add(jar.toAbsolutePath().toString());
-        ServiceProcess service = new ServiceProcess(name, httpPort, args, env, dataDir.resolve("run").resolve(name),
-                dataDir.resolve("logs").resolve(name + ".log"));
+        ServiceProcess service = new ServiceProcess(name, httpPort, mgmtPort, args, env,
+                dataDir.resolve("run").resolve(name), dataDir.resolve("logs").resolve(name + ".log"));
         adopt(() -> services.add(service), service::stop);
         if (out != null) {
             service.onUnexpectedExit(s -> {
@@ -197,6 +207,16 @@ public final class LocalStack implements AutoCloseable {
             });
         }
         return service.start();
+    }
+
+    /** A free port that is not {@code taken} (which may be free too, but is promised to another listener). */
+    private static int freeOtherThan(int taken) {
+        for (int port : Ports.free(2)) {
+            if (port != taken) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port besides " + taken);
     }
 
     private static void join(CompletableFuture<Void> future) {
@@ -369,7 +389,7 @@ public final class LocalStack implements AutoCloseable {
         return dataDir;
     }
 
-    /** The environment given to every service process (without its QUARKUS_HTTP_PORT). */
+    /** The environment given to every service process (without its QUARKUS_HTTP_PORT and QUARKUS_MANAGEMENT_PORT). */
     public Map<String, String> serviceEnvironment() {
         return Map.copyOf(serviceEnvironment);
     }
@@ -383,8 +403,10 @@ public final class LocalStack implements AutoCloseable {
     public String summary() {
         StringBuilder s = new StringBuilder();
         if (planner != null) {
-            s.append(String.format("  %-11s %s%n", "planner", planner.url()));
-            s.append(String.format("  %-11s %s%n", "notifier", notifier.url()));
+            for (ServiceProcess service : List.of(planner, notifier)) {
+                s.append(String.format("  %-11s %s   (health, metrics, OpenAPI: %s/q/...)%n", service.name(),
+                        service.url(), service.managementUrl()));
+            }
         }
         s.append(String.format("  %-11s %s   (JSON: %s/api/messages, SMTP localhost:%d)%n", "mail UI", mail.url(),
                 mail.url(), mail.smtpPort()));
@@ -419,6 +441,8 @@ public final class LocalStack implements AutoCloseable {
         private int mailPort = DEFAULT_MAIL_PORT;
         private int plannerPort = DEFAULT_PLANNER_PORT;
         private int notifierPort = DEFAULT_NOTIFIER_PORT;
+        private int plannerManagementPort = DEFAULT_PLANNER_MANAGEMENT_PORT;
+        private int notifierManagementPort = DEFAULT_NOTIFIER_MANAGEMENT_PORT;
         private Path plannerJar;
         private Path notifierJar;
         private boolean infraOnly;
@@ -441,6 +465,7 @@ public final class LocalStack implements AutoCloseable {
         /** Picks free ports for everything (for tests). */
         public Builder freePorts() {
             pgPort = kafkaPort = kafkaControllerPort = smtpPort = mailPort = plannerPort = notifierPort = 0;
+            plannerManagementPort = notifierManagementPort = 0;
             return this;
         }
 
@@ -477,6 +502,18 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder notifierPort(int port) {
             this.notifierPort = port;
+            return this;
+        }
+
+        /** The planner's management interface: health, metrics, OpenAPI. */
+        public Builder plannerManagementPort(int port) {
+            this.plannerManagementPort = port;
+            return this;
+        }
+
+        /** The notifier's management interface: health, metrics, OpenAPI. */
+        public Builder notifierManagementPort(int port) {
+            this.notifierManagementPort = port;
             return this;
         }
 
@@ -546,7 +583,8 @@ public final class LocalStack implements AutoCloseable {
 
         /** The ports as asked for; 0 = any free port. */
         PortPlan requestedPorts() {
-            return new PortPlan(pgPort, kafkaPort, kafkaControllerPort, smtpPort, mailPort, plannerPort, notifierPort);
+            return new PortPlan(pgPort, kafkaPort, kafkaControllerPort, smtpPort, mailPort, plannerPort, notifierPort,
+                    plannerManagementPort, notifierManagementPort);
         }
 
         private Builder copy() {
@@ -559,6 +597,8 @@ public final class LocalStack implements AutoCloseable {
             b.mailPort = mailPort;
             b.plannerPort = plannerPort;
             b.notifierPort = notifierPort;
+            b.plannerManagementPort = plannerManagementPort;
+            b.notifierManagementPort = notifierManagementPort;
             b.plannerJar = plannerJar;
             b.notifierJar = notifierJar;
             b.infraOnly = infraOnly || (plannerJar == null && notifierJar == null);

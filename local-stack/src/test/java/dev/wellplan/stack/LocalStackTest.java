@@ -58,6 +58,9 @@ class LocalStackTest {
             assertThat(env.get("QUARKUS_MAILER_HOST").asText()).isEqualTo("localhost");
             assertThat(env.get("QUARKUS_MAILER_PORT").asInt()).isEqualTo(stack.mail().smtpPort());
             assertThat(env.get("QUARKUS_HTTP_PORT").asInt()).isEqualTo(planner.port());
+            assertThat(env.get("QUARKUS_MANAGEMENT_PORT").asInt()).isEqualTo(planner.managementPort())
+                    .isNotEqualTo(planner.port());
+            assertThat(planner.healthUrl()).isEqualTo("http://localhost:" + planner.managementPort() + "/q/health/ready");
             assertThat(env.get("WELLPLAN_CLOCK_SPEED").asText()).isEqualTo("60");
             assertThat(env.get("QUARKUS_PROFILE").asText()).isEqualTo("local");
             assertThat(getJson(stack.notifierUrl() + "/env").get("QUARKUS_HTTP_PORT").asInt())
@@ -122,8 +125,8 @@ class LocalStackTest {
     void reportsWhichServiceFailedAndWhereItsLogIs() throws Exception {
         Path fake = FakeService.jar(Files.createDirectories(dir.resolve("jars")));
         Path log = dir.resolve("logs/planner.log");
-        ServiceProcess failing = new ServiceProcess("planner", Ports.free(), List.of("-jar", fake.toString()),
-                Map.of("FAKE_EXIT", "3"), dir.resolve("run"), log);
+        ServiceProcess failing = new ServiceProcess("planner", Ports.free(), Ports.free(),
+                List.of("-jar", fake.toString()), Map.of("FAKE_EXIT", "3"), dir.resolve("run"), log);
         failing.start();
         assertThatThrownBy(() -> failing.waitUntilReady(Duration.ofSeconds(60)))
                 .isInstanceOf(IllegalStateException.class)

@@ -192,7 +192,7 @@ class FaultDrillsSystemTest {
         Map<String, UUID> plans = pipeline.enrollAll(emails, 8);
         double enrolling = (System.nanoTime() - t0) / 1e9;
         assertThat(plans).hasSize(200);
-        String readiness = probe(stack.plannerUrl() + "/q/health/ready"); // reported, not asserted
+        String readiness = probe(stack.planner().healthUrl()); // reported, not asserted
         assertThat(pipeline.count("SELECT count(*) FROM planner.outbox WHERE aggregate_id = ANY (?) "
                 + "AND published_at IS NULL", plans.values())).as("all 200 wait in the outbox").isEqualTo(200);
 
