@@ -150,6 +150,9 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> environment(PostgresServer pg, KafkaBroker broker, MailServer ms) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_PROFILE", "local");
+        // the services listen on this machine only, their management interfaces too
+        env.put("QUARKUS_HTTP_HOST", Ports.LOOPBACK);
+        env.put("QUARKUS_MANAGEMENT_HOST", Ports.LOOPBACK);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
@@ -192,6 +195,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(serviceEnvironment);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(mgmtPort));
+        // its own pages, by either name of this machine, may send it JSON changes (JsonRequestGuard)
+        env.put("WELLPLAN_HTTP_ALLOWED_ORIGINS", "http://localhost:" + httpPort + ",http://" + Ports.LOOPBACK + ":"
+                + httpPort);
         List<String> args = new ArrayList<>(config.serviceJvmOptions);
         args.add("-jar");
         args.add(jar.toAbsolutePath().toString());
@@ -389,7 +395,7 @@ public final class LocalStack implements AutoCloseable {
         return dataDir;
     }
 
-    /** The environment given to every service process (without its QUARKUS_HTTP_PORT and QUARKUS_MANAGEMENT_PORT). */
+    /** The environment given to every service process (without its ports and its allowed origins). */
     public Map<String, String> serviceEnvironment() {
         return Map.copyOf(serviceEnvironment);
     }

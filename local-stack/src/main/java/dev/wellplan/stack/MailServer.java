@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +65,7 @@ public final class MailServer implements AutoCloseable {
     private MovingMessage lastDelivered;
 
     private MailServer(int smtpPort, int apiPort) throws IOException {
-        String loopback = InetAddress.getLoopbackAddress().getHostAddress();
-        ServerSetup setup = new ServerSetup(Ports.orFree(smtpPort), loopback, ServerSetup.PROTOCOL_SMTP);
+        ServerSetup setup = new ServerSetup(Ports.orFree(smtpPort), Ports.LOOPBACK, ServerSetup.PROTOCOL_SMTP);
         greenMail = new GreenMail(setup);
         greenMail.start();
         // replaces GreenMail's default delivery, which stores a copy per recipient and logs every new address
@@ -76,7 +74,7 @@ public final class MailServer implements AutoCloseable {
             return DiscardingUser.INSTANCE;
         });
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), Ports.orFree(apiPort)), 0);
+            http = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, Ports.orFree(apiPort)), 0);
         } catch (IOException e) {
             greenMail.stop();
             throw e;

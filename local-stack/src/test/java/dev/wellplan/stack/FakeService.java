@@ -30,9 +30,10 @@ public final class FakeService {
         }
         int port = Integer.parseInt(System.getenv("QUARKUS_HTTP_PORT"));
         int managementPort = Integer.parseInt(System.getenv("QUARKUS_MANAGEMENT_PORT"));
-        HttpServer management = HttpServer.create(new InetSocketAddress("localhost", managementPort), 0);
+        HttpServer management = HttpServer.create(
+                new InetSocketAddress(System.getenv("QUARKUS_MANAGEMENT_HOST"), managementPort), 0);
         management.createContext("/q/health/ready", exchange -> respond(exchange, "{\"status\":\"UP\"}"));
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(System.getenv("QUARKUS_HTTP_HOST"), port), 0);
         server.createContext("/env", exchange -> {
             Map<String, String> env = new TreeMap<>();
             System.getenv().forEach((k, v) -> {

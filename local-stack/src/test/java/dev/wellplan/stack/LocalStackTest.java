@@ -61,6 +61,15 @@ class LocalStackTest {
             assertThat(env.get("QUARKUS_MANAGEMENT_PORT").asInt()).isEqualTo(planner.managementPort())
                     .isNotEqualTo(planner.port());
             assertThat(planner.healthUrl()).isEqualTo("http://localhost:" + planner.managementPort() + "/q/health/ready");
+            assertThat(env.get("QUARKUS_HTTP_HOST").asText()).isEqualTo("127.0.0.1");
+            assertThat(env.get("QUARKUS_MANAGEMENT_HOST").asText()).isEqualTo("127.0.0.1");
+            assertThat(env.get("WELLPLAN_HTTP_ALLOWED_ORIGINS").asText())
+                    .isEqualTo("http://localhost:" + planner.port() + ",http://127.0.0.1:" + planner.port());
+            assertThat(List.of(stack.postgres().port(), stack.kafka().port(), stack.mail().smtpPort(),
+                    stack.mail().apiPort(), planner.port(), planner.managementPort(), notifier.port(),
+                    notifier.managementPort())).as("every port listens on this machine only")
+                    .allSatisfy(port -> assertThat(Ports.listeningBeyondLoopback(port)).as("port %d", port).isEmpty())
+                    .allSatisfy(port -> assertThat(Ports.isListening(port)).as("port %d", port).isTrue());
             assertThat(env.get("WELLPLAN_CLOCK_SPEED").asText()).isEqualTo("60");
             assertThat(env.get("QUARKUS_PROFILE").asText()).isEqualTo("local");
             assertThat(getJson(stack.notifierUrl() + "/env").get("QUARKUS_HTTP_PORT").asInt())
