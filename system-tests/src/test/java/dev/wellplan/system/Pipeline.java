@@ -121,6 +121,11 @@ final class Pipeline {
     }
 
     static String assessment(String email, String... redFlags) {
+        return assessmentOf("Drill Client", email, redFlags);
+    }
+
+    /** An assessment of a client called {@code name}, starting on a Monday at least two days from now. */
+    static String assessmentOf(String name, String email, String... redFlags) {
         LocalDate start = LocalDate.now(ZoneId.of("Europe/Lisbon")).plusDays(2);
         while (start.getDayOfWeek() != DayOfWeek.MONDAY) {
             start = start.plusDays(1);
@@ -131,7 +136,7 @@ final class Pipeline {
         }
         return """
                 {
-                  "client": {"name": "Drill Client", "email": "%s", "timeZone": "Europe/Lisbon"},
+                  "client": {"name": "%s", "email": "%s", "timeZone": "Europe/Lisbon"},
                   "startDate": "%s",
                   "pain": {"area": "LOWER_BACK", "intensity": 6, "weeks": 16, "pattern": "NON_SPECIFIC", "drivers": ["STRESS"]},
                   "redFlags": [%s],
@@ -139,7 +144,7 @@ final class Pipeline {
                                   "massageTime": "10:00", "exerciseTime": "07:30", "exerciseDaysPerWeek": 3,
                                   "pressure": "MEDIUM", "quietHours": {"from": "21:00", "to": "07:00"}},
                   "equipment": ["FOAM_ROLLER", "LACROSSE_BALL"]
-                }""".formatted(email, start, flags);
+                }""".formatted(name, email, start, flags);
     }
 
     // ---------------------------------------------------------------- mail
