@@ -117,7 +117,7 @@ class NoPersonalDataInLogsSystemTest {
         Http.Reply clearance = Http.postJson(planner + "/api/plans/" + cleared + "/clearance",
                 "{\"note\": \"" + CLEARANCE_NOTE + "\"}", COACH.email(), coachPassword);
         assertThat(clearance.status()).as(clearance.body()).isEqualTo(200);
-        await().atMost(WAIT).until(() -> status(cleared, "MASSAGE_DAY_BEFORE"), "SCHEDULED"::equals);
+        await().atMost(WAIT).until(() -> pipeline.reminderStatus(cleared, "MASSAGE_DAY_BEFORE"), "SCHEDULED"::equals);
 
         // a client who gets the welcome and unsubscribes in one click, as a mail provider would
         UUID unsubscribed = enrolled(Http.postJson(planner + "/api/enrollments",
@@ -205,19 +205,5 @@ class NoPersonalDataInLogsSystemTest {
     private static UUID enrolled(Http.Reply created) {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return UUID.fromString(created.json().get("id").asText());
-    }
-
-    /** The status of the first reminder of {@code kind} of the plan, or null. */
-    private static String status(UUID planId, String kind) {
-        JsonNode reminders = pipeline.reminders(planId);
-        if (reminders == null) {
-            return null;
-        }
-        for (JsonNode r : reminders) {
-            if (kind.equals(r.get("kind").asText())) {
-                return r.get("status").asText();
-            }
-        }
-        return null;
     }
 }

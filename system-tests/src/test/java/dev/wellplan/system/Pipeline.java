@@ -120,6 +120,20 @@ final class Pipeline {
         return reply.status() == 200 ? reply.json() : null;
     }
 
+    /** The status of the plan's first reminder of {@code kind} as the notifier reports it, or null. */
+    String reminderStatus(UUID planId, String kind) {
+        JsonNode reminders = reminders(planId);
+        if (reminders == null) {
+            return null;
+        }
+        for (JsonNode r : reminders) {
+            if (kind.equals(r.get("kind").asText())) {
+                return r.get("status").asText();
+            }
+        }
+        return null;
+    }
+
     static String assessment(String email, String... redFlags) {
         return assessmentOf("Drill Client", email, redFlags);
     }
