@@ -42,6 +42,8 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_MAIL_PORT = 8025;
     public static final int DEFAULT_PLANNER_PORT = 8080;
     public static final int DEFAULT_NOTIFIER_PORT = 8081;
+    public static final int DEFAULT_PLANNER_MANAGEMENT_PORT = 9080;
+    public static final int DEFAULT_NOTIFIER_MANAGEMENT_PORT = 9081;
 
     private final Builder config;
     private final DataDirectory data;
@@ -151,6 +153,9 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> environment(PostgresServer pg, KafkaBroker broker, MailServer ms) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_PROFILE", "local");
+        // the services listen on this machine only, their management interfaces too
+        env.put("QUARKUS_HTTP_HOST", Ports.LOOPBACK);
+        env.put("QUARKUS_MANAGEMENT_HOST", Ports.LOOPBACK);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
@@ -179,8 +184,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices() {
         long t = System.nanoTime();
-        planner = launchService("planner", config.plannerJar, ports.planner());
-        notifier = launchService("notifier", config.notifierJar, ports.notifier());
+        planner = launchService("planner", config.plannerJar, ports.planner(), ports.plannerManagement());
+        notifier = launchService("notifier", config.notifierJar, ports.notifier(), ports.notifierManagement());
         progress("  %-11s started, pid %d, waiting for %s", "planner", planner.pid(), planner.healthUrl());
         progress("  %-11s started, pid %d, waiting for %s", "notifier", notifier.pid(), notifier.healthUrl());
         ServiceProcess.awaitReady(List.of(planner, notifier), config.readyTimeout);
@@ -189,12 +194,19 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Starts one more service process with the stack's configuration (e.g. a second planner instance, "planner-2"),
-     * its log in {@code logs/<name>.log}. Does not wait for readiness. It is stopped by {@link #close()}. A name that
-     * begins with {@code planner} or {@code notifier} also gets that service's own keys.
+     * on {@code port} (0 = a free one) and a free management port, its log in {@code logs/<name>.log}. Does not wait
+     * for readiness. It is stopped by {@link #close()}. A name that begins with {@code planner} or {@code notifier}
+     * also gets that service's own keys.
      */
     public ServiceProcess launchService(String name, Path jar, int port) {
+        return launchService(name, jar, port, 0);
+    }
+
+    /** As {@link #launchService(String, Path, int)}, with the management interface on {@code managementPort}. */
+    public ServiceProcess launchService(String name, Path jar, int port, int managementPort) {
         requireFile(jar, name);
         int httpPort = Ports.orFree(port);
+        int mgmtPort = managementPort != 0 ? managementPort : freeOtherThan(httpPort);
         Map<String, String> env = new LinkedHashMap<>();
         environmentOfService.forEach((service, own) -> {
             if (name.startsWith(service)) {
@@ -203,11 +215,15 @@ public final class LocalStack implements AutoCloseable {
         });
         env.putAll(serviceEnvironment);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(mgmtPort));
+        // its own pages, by either name of this machine, may send it JSON changes (JsonRequestGuard)
+        env.put("WELLPLAN_HTTP_ALLOWED_ORIGINS", "http://localhost:" + httpPort + ",http://" + Ports.LOOPBACK + ":"
+                + httpPort);
         List<String> args = new ArrayList<>(config.serviceJvmOptions);
         args.add("-jar");
         args.add(jar.toAbsolutePath().toString());
-        ServiceProcess service = new ServiceProcess(name, httpPort, args, env, dataDir.resolve("run").resolve(name),
-                dataDir.resolve("logs").resolve(name + ".log"));
+        ServiceProcess service = new ServiceProcess(name, httpPort, mgmtPort, args, env,
+                dataDir.resolve("run").resolve(name), dataDir.resolve("logs").resolve(name + ".log"));
         adopt(() -> services.add(service), service::stop);
         if (out != null) {
             service.onUnexpectedExit(s -> {
@@ -218,6 +234,16 @@ public final class LocalStack implements AutoCloseable {
             });
         }
         return service.start();
+    }
+
+    /** A free port that is not {@code taken} (which may be free too, but is promised to another listener). */
+    private static int freeOtherThan(int taken) {
+        for (int port : Ports.free(2)) {
+            if (port != taken) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port besides " + taken);
     }
 
     private static void join(CompletableFuture<Void> future) {
@@ -390,7 +416,7 @@ public final class LocalStack implements AutoCloseable {
         return dataDir;
     }
 
-    /** The environment given to every service process (without its QUARKUS_HTTP_PORT and each service's own keys). */
+    /** The environment given to every service process (without its ports, its allowed origins and its own keys). */
     public Map<String, String> serviceEnvironment() {
         return Map.copyOf(serviceEnvironment);
     }
@@ -404,8 +430,10 @@ public final class LocalStack implements AutoCloseable {
     public String summary() {
         StringBuilder s = new StringBuilder();
         if (planner != null) {
-            s.append(String.format("  %-11s %s%n", "planner", planner.url()));
-            s.append(String.format("  %-11s %s%n", "notifier", notifier.url()));
+            for (ServiceProcess service : List.of(planner, notifier)) {
+                s.append(String.format("  %-11s %s   (health, metrics, OpenAPI: %s/q/...)%n", service.name(),
+                        service.url(), service.managementUrl()));
+            }
         }
         s.append(String.format("  %-11s %s   (JSON: %s/api/messages, SMTP localhost:%d)%n", "mail UI", mail.url(),
                 mail.url(), mail.smtpPort()));
@@ -440,6 +468,8 @@ public final class LocalStack implements AutoCloseable {
         private int mailPort = DEFAULT_MAIL_PORT;
         private int plannerPort = DEFAULT_PLANNER_PORT;
         private int notifierPort = DEFAULT_NOTIFIER_PORT;
+        private int plannerManagementPort = DEFAULT_PLANNER_MANAGEMENT_PORT;
+        private int notifierManagementPort = DEFAULT_NOTIFIER_MANAGEMENT_PORT;
         private Path plannerJar;
         private Path notifierJar;
         private boolean infraOnly;
@@ -463,6 +493,7 @@ public final class LocalStack implements AutoCloseable {
         /** Picks free ports for everything (for tests). */
         public Builder freePorts() {
             pgPort = kafkaPort = kafkaControllerPort = smtpPort = mailPort = plannerPort = notifierPort = 0;
+            plannerManagementPort = notifierManagementPort = 0;
             return this;
         }
 
@@ -499,6 +530,18 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder notifierPort(int port) {
             this.notifierPort = port;
+            return this;
+        }
+
+        /** The planner's management interface: health, metrics, OpenAPI. */
+        public Builder plannerManagementPort(int port) {
+            this.plannerManagementPort = port;
+            return this;
+        }
+
+        /** The notifier's management interface: health, metrics, OpenAPI. */
+        public Builder notifierManagementPort(int port) {
+            this.notifierManagementPort = port;
             return this;
         }
 
@@ -568,7 +611,8 @@ public final class LocalStack implements AutoCloseable {
 
         /** The ports as asked for; 0 = any free port. */
         PortPlan requestedPorts() {
-            return new PortPlan(pgPort, kafkaPort, kafkaControllerPort, smtpPort, mailPort, plannerPort, notifierPort);
+            return new PortPlan(pgPort, kafkaPort, kafkaControllerPort, smtpPort, mailPort, plannerPort, notifierPort,
+                    plannerManagementPort, notifierManagementPort);
         }
 
         private Builder copy() {
@@ -581,6 +625,8 @@ public final class LocalStack implements AutoCloseable {
             b.mailPort = mailPort;
             b.plannerPort = plannerPort;
             b.notifierPort = notifierPort;
+            b.plannerManagementPort = plannerManagementPort;
+            b.notifierManagementPort = notifierManagementPort;
             b.plannerJar = plannerJar;
             b.notifierJar = notifierJar;
             b.infraOnly = infraOnly || (plannerJar == null && notifierJar == null);

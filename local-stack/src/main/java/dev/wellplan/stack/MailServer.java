@@ -1,24 +1,9 @@
 package dev.wellplan.stack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.mail.MailAddress;
-import com.icegreen.greenmail.mail.MovingMessage;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +16,22 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real SMTP server (GreenMail) plus a tiny HTTP API to read what it received:
@@ -66,8 +67,7 @@ public final class MailServer implements AutoCloseable {
     private MovingMessage lastDelivered;
 
     private MailServer(int smtpPort, int apiPort) throws IOException {
-        String loopback = InetAddress.getLoopbackAddress().getHostAddress();
-        ServerSetup setup = new ServerSetup(Ports.orFree(smtpPort), loopback, ServerSetup.PROTOCOL_SMTP);
+        ServerSetup setup = new ServerSetup(Ports.orFree(smtpPort), Ports.LOOPBACK, ServerSetup.PROTOCOL_SMTP);
         greenMail = new GreenMail(setup);
         greenMail.start();
         // replaces GreenMail's default delivery, which stores a copy per recipient and logs every new address
@@ -76,7 +76,7 @@ public final class MailServer implements AutoCloseable {
             return DiscardingUser.INSTANCE;
         });
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), Ports.orFree(apiPort)), 0);
+            http = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, Ports.orFree(apiPort)), 0);
         } catch (IOException e) {
             greenMail.stop();
             throw e;

@@ -10,7 +10,8 @@ import java.util.Map;
  * checks the others (no port twice, none in use) and picks distinct free ports for the zeros, before anything
  * starts, so a clash is reported with the flag that fixes it instead of as a failed server.
  */
-record PortPlan(int postgres, int kafka, int kafkaController, int smtp, int mail, int planner, int notifier) {
+record PortPlan(int postgres, int kafka, int kafkaController, int smtp, int mail, int planner, int notifier,
+                int plannerManagement, int notifierManagement) {
 
     /** One port the stack needs: what it is for, the {@code ./wellplan up} flag that sets it, and the port. */
     private record Wanted(String what, String flag, int port) {
@@ -32,8 +33,10 @@ record PortPlan(int postgres, int kafka, int kafkaController, int smtp, int mail
             resolved[i] = wanted.get(i).port() != 0 ? wanted.get(i).port() : free[next++];
         }
         return withServices
-                ? new PortPlan(resolved[0], resolved[1], resolved[2], resolved[3], resolved[4], resolved[5], resolved[6])
-                : new PortPlan(resolved[0], resolved[1], resolved[2], resolved[3], resolved[4], planner, notifier);
+                ? new PortPlan(resolved[0], resolved[1], resolved[2], resolved[3], resolved[4], resolved[5], resolved[6],
+                        resolved[7], resolved[8])
+                : new PortPlan(resolved[0], resolved[1], resolved[2], resolved[3], resolved[4], planner, notifier,
+                        plannerManagement, notifierManagement);
     }
 
     private List<Wanted> wanted(boolean withServices) {
@@ -46,6 +49,9 @@ record PortPlan(int postgres, int kafka, int kafkaController, int smtp, int mail
         if (withServices) {
             wanted.add(new Wanted("planner", "--planner-port", planner));
             wanted.add(new Wanted("notifier", "--notifier-port", notifier));
+            wanted.add(new Wanted("planner management interface", "--planner-management-port", plannerManagement));
+            wanted.add(new Wanted("notifier management interface", "--notifier-management-port",
+                    notifierManagement));
         }
         return wanted;
     }

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Small helpers for picking and checking local TCP ports. */
 public final class Ports {
+
+    /** The one interface every server and service of the local stack listens on. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     private Ports() {
     }
@@ -59,6 +65,35 @@ public final class Ports {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The addresses of this machine's other interfaces (not loopback) on which something accepts connections on
+     * {@code port}: empty when whatever listens there is reachable from this machine only.
+     */
+    public static List<InetAddress> listeningBeyondLoopback(int port) {
+        List<InetAddress> reachable = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (!address.isLoopbackAddress() && !address.isLinkLocalAddress() && accepts(address, port)) {
+                        reachable.add(address);
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            throw new UncheckedIOException("could not list this machine's network interfaces", e);
+        }
+        return reachable;
+    }
+
+    private static boolean accepts(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 250);
             return true;
         } catch (IOException e) {
             return false;

@@ -1,6 +1,5 @@
 package dev.wellplan.stack;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,12 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 /**
  * A real PostgreSQL 17 (zonky's binaries from Maven Central) on a given port, its data directory under a given
  * directory and kept across restarts. Creates the database {@value #DATABASE} if it is missing.
  *
- * <p>Layout under the directory: {@code data/} (the cluster) and {@code postgres.log} (server output; errors are
- * logged tersely, without DETAIL or the statement, so no row values reach the log). The postmaster is stopped
+ * <p>It listens on {@code 127.0.0.1} only. Layout under the directory: {@code data/} (the cluster) and
+ * {@code postgres.log} (server output; errors are logged tersely, without DETAIL or the statement, so no row values
+ * reach the log). The postmaster is stopped
  * when this JVM exits, and also when this JVM is SIGKILLed (a small watcher process holds a pipe to this JVM).
  *
  * <pre>{@code
@@ -107,6 +109,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("locale-provider", "builtin")
                     .setLocaleConfig("builtin-locale", "C.UTF-8")
+                    .setServerConfig("listen_addresses", Ports.LOOPBACK) // nothing on the network reaches it
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("log_error_verbosity", "terse")
                     .setServerConfig("log_min_error_statement", "panic")

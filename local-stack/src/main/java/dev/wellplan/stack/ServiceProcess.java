@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * One service JVM ({@code java <jvm options> -jar <quarkus-run.jar>}) with its configuration in environment
- * variables, its stdout/stderr appended to a log file, ready when {@code GET /q/health/ready} answers 200. It dies
- * with the JVM that started it, even when that JVM is SIGKILLed.
+ * variables, its stdout/stderr appended to a log file, ready when {@code GET /q/health/ready} answers 200 on its
+ * management interface (a port of its own: the public port serves no {@code /q/} route). It dies with the JVM that
+ * started it, even when that JVM is SIGKILLed.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final List<String> javaArgs;
     private final Map<String, String> environment;
     private final Path workDir;
@@ -37,13 +39,17 @@ public final class ServiceProcess implements AutoCloseable {
     private volatile Consumer<ServiceProcess> onUnexpectedExit;
 
     /**
-     * @param javaArgs    everything after {@code java}, e.g. {@code [-Xmx512m, -jar, planner/.../quarkus-run.jar]}
-     * @param environment added to this JVM's environment for the child
+     * @param port           the public HTTP port ({@code QUARKUS_HTTP_PORT})
+     * @param managementPort the management interface's port ({@code QUARKUS_MANAGEMENT_PORT}): health, metrics,
+     *                       OpenAPI
+     * @param javaArgs       everything after {@code java}, e.g. {@code [-Xmx512m, -jar, planner/.../quarkus-run.jar]}
+     * @param environment    added to this JVM's environment for the child
      */
-    public ServiceProcess(String name, int port, List<String> javaArgs, Map<String, String> environment,
-            Path workDir, Path logFile) {
+    public ServiceProcess(String name, int port, int managementPort, List<String> javaArgs,
+            Map<String, String> environment, Path workDir, Path logFile) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.javaArgs = List.copyOf(javaArgs);
         this.environment = Map.copyOf(new LinkedHashMap<>(environment));
         this.workDir = workDir.toAbsolutePath();
@@ -73,7 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    /** True when {@code /q/health/ready} answers 200 right now. */
+    /** True when {@code /q/health/ready} answers 200 right now on the management interface. */
     public boolean isReady() {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(healthUrl()))
@@ -88,7 +94,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code /q/health/ready} answers 200.
+     * Waits until {@code /q/health/ready} answers 200 on the management interface.
      *
      * @throws IllegalStateException naming the service and its log file when it exits or the timeout passes
      */
@@ -145,13 +151,22 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://localhost:<port>}. */
+    /** {@code http://localhost:<port>}: the public API. */
     public String url() {
         return "http://localhost:" + port;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** {@code http://localhost:<management port>}: {@code /q/health}, {@code /q/metrics}, {@code /q/openapi}. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     public String healthUrl() {
-        return url() + "/q/health/ready";
+        return managementUrl() + "/q/health/ready";
     }
 
     public long pid() {

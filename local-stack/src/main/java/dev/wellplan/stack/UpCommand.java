@@ -78,6 +78,16 @@ final class UpCommand implements Callable<Integer> {
             description = "notifier HTTP port (default " + LocalStack.DEFAULT_NOTIFIER_PORT + ")")
     Integer notifierPort;
 
+    @Option(names = "--planner-management-port", paramLabel = "N",
+            description = "planner health, metrics and OpenAPI port (default "
+                    + LocalStack.DEFAULT_PLANNER_MANAGEMENT_PORT + ")")
+    Integer plannerManagementPort;
+
+    @Option(names = "--notifier-management-port", paramLabel = "N",
+            description = "notifier health, metrics and OpenAPI port (default "
+                    + LocalStack.DEFAULT_NOTIFIER_MANAGEMENT_PORT + ")")
+    Integer notifierManagementPort;
+
     @Option(names = "--free-ports", description = "pick free ports for everything (a port flag still wins)")
     boolean freePorts;
 
@@ -140,6 +150,8 @@ final class UpCommand implements Callable<Integer> {
         ifGiven(mailPort, b::mailPort);
         ifGiven(plannerPort, b::plannerPort);
         ifGiven(notifierPort, b::notifierPort);
+        ifGiven(plannerManagementPort, b::plannerManagementPort);
+        ifGiven(notifierManagementPort, b::notifierManagementPort);
         return b;
     }
 
@@ -152,7 +164,7 @@ final class UpCommand implements Callable<Integer> {
                     + MAX_TIMEOUT_SECONDS + ", not " + timeoutSeconds);
         }
         for (Integer port : new Integer[] {pgPort, kafkaPort, kafkaControllerPort, smtpPort, mailPort, plannerPort,
-                notifierPort}) {
+                notifierPort, plannerManagementPort, notifierManagementPort}) {
             if (port != null && (port < 0 || port > MAX_PORT)) {
                 throw new ParameterException(spec.commandLine(), "a port is a number from 0 to " + MAX_PORT
                         + ", not " + port);

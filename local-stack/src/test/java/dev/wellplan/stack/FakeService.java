@@ -1,6 +1,5 @@
 package dev.wellplan.stack;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,9 +14,12 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpServer;
+
 /**
- * Stands in for a Quarkus service in the launcher tests: {@code GET /q/health/ready} answers 200 and
- * {@code GET /env} shows the configuration it was given. {@code FAKE_EXIT=<code>} makes it exit at once.
+ * Stands in for a Quarkus service in the launcher tests: {@code GET /q/health/ready} answers 200 on its management
+ * port and {@code GET /env} shows the configuration it was given on its public port. {@code FAKE_EXIT=<code>} makes
+ * it exit at once.
  */
 public final class FakeService {
 
@@ -28,8 +30,11 @@ public final class FakeService {
             System.exit(Integer.parseInt(exit));
         }
         int port = Integer.parseInt(System.getenv("QUARKUS_HTTP_PORT"));
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
-        server.createContext("/q/health/ready", exchange -> respond(exchange, "{\"status\":\"UP\"}"));
+        int managementPort = Integer.parseInt(System.getenv("QUARKUS_MANAGEMENT_PORT"));
+        HttpServer management = HttpServer.create(
+                new InetSocketAddress(System.getenv("QUARKUS_MANAGEMENT_HOST"), managementPort), 0);
+        management.createContext("/q/health/ready", exchange -> respond(exchange, "{\"status\":\"UP\"}"));
+        HttpServer server = HttpServer.create(new InetSocketAddress(System.getenv("QUARKUS_HTTP_HOST"), port), 0);
         server.createContext("/env", exchange -> {
             Map<String, String> env = new TreeMap<>();
             System.getenv().forEach((k, v) -> {
@@ -40,8 +45,12 @@ public final class FakeService {
             respond(exchange, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(env));
         });
         server.start();
-        System.out.println("fake service listening on " + port);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+        management.start();
+        System.out.println("fake service listening on " + port + ", management on " + managementPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop(0);
+            management.stop(0);
+        }));
     }
 
     private static void respond(com.sun.net.httpserver.HttpExchange exchange, String body) throws IOException {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +18,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class LocalStackTest {
 
@@ -58,6 +60,18 @@ class LocalStackTest {
             assertThat(env.get("QUARKUS_MAILER_HOST").asText()).isEqualTo("localhost");
             assertThat(env.get("QUARKUS_MAILER_PORT").asInt()).isEqualTo(stack.mail().smtpPort());
             assertThat(env.get("QUARKUS_HTTP_PORT").asInt()).isEqualTo(planner.port());
+            assertThat(env.get("QUARKUS_MANAGEMENT_PORT").asInt()).isEqualTo(planner.managementPort())
+                    .isNotEqualTo(planner.port());
+            assertThat(planner.healthUrl()).isEqualTo("http://localhost:" + planner.managementPort() + "/q/health/ready");
+            assertThat(env.get("QUARKUS_HTTP_HOST").asText()).isEqualTo("127.0.0.1");
+            assertThat(env.get("QUARKUS_MANAGEMENT_HOST").asText()).isEqualTo("127.0.0.1");
+            assertThat(env.get("WELLPLAN_HTTP_ALLOWED_ORIGINS").asText())
+                    .isEqualTo("http://localhost:" + planner.port() + ",http://127.0.0.1:" + planner.port());
+            assertThat(List.of(stack.postgres().port(), stack.kafka().port(), stack.mail().smtpPort(),
+                    stack.mail().apiPort(), planner.port(), planner.managementPort(), notifier.port(),
+                    notifier.managementPort())).as("every port listens on this machine only")
+                    .allSatisfy(port -> assertThat(Ports.listeningBeyondLoopback(port)).as("port %d", port).isEmpty())
+                    .allSatisfy(port -> assertThat(Ports.isListening(port)).as("port %d", port).isTrue());
             assertThat(env.get("WELLPLAN_CLOCK_SPEED").asText()).isEqualTo("60");
             assertThat(env.get("QUARKUS_PROFILE").asText()).isEqualTo("local");
             JsonNode notifierEnv = getJson(stack.notifierUrl() + "/env");
@@ -128,8 +142,8 @@ class LocalStackTest {
     void reportsWhichServiceFailedAndWhereItsLogIs() throws Exception {
         Path fake = FakeService.jar(Files.createDirectories(dir.resolve("jars")));
         Path log = dir.resolve("logs/planner.log");
-        ServiceProcess failing = new ServiceProcess("planner", Ports.free(), List.of("-jar", fake.toString()),
-                Map.of("FAKE_EXIT", "3"), dir.resolve("run"), log);
+        ServiceProcess failing = new ServiceProcess("planner", Ports.free(), Ports.free(),
+                List.of("-jar", fake.toString()), Map.of("FAKE_EXIT", "3"), dir.resolve("run"), log);
         failing.start();
         assertThatThrownBy(() -> failing.waitUntilReady(Duration.ofSeconds(60)))
                 .isInstanceOf(IllegalStateException.class)

@@ -27,7 +27,7 @@ class UpCommandTest {
         UpCommand up = parsed();
         LocalStack.Builder builder = up.builder();
 
-        assertThat(builder.requestedPorts()).isEqualTo(new PortPlan(5432, 9092, 9093, 3025, 8025, 8080, 8081));
+        assertThat(builder.requestedPorts()).isEqualTo(new PortPlan(5432, 9092, 9093, 3025, 8025, 8080, 8081, 9080, 9081));
         assertThat(up.timeoutSeconds).isEqualTo(180);
         assertThat(builder.build().dataDir()).isEqualTo(Path.of(".wellplan").toAbsolutePath().normalize());
     }
@@ -35,16 +35,18 @@ class UpCommandTest {
     @Test
     void a_port_flag_wins_over_free_ports_wherever_it_stands() {
         assertThat(parsed("--pg-port", "5433", "--free-ports").builder().requestedPorts())
-                .isEqualTo(new PortPlan(5433, 0, 0, 0, 0, 0, 0));
+                .isEqualTo(new PortPlan(5433, 0, 0, 0, 0, 0, 0, 0, 0));
         assertThat(parsed("--free-ports", "--notifier-port=9000").builder().requestedPorts())
-                .isEqualTo(new PortPlan(0, 0, 0, 0, 0, 0, 9000));
+                .isEqualTo(new PortPlan(0, 0, 0, 0, 0, 0, 9000, 0, 0));
+        assertThat(parsed("--planner-management-port", "9100", "--free-ports").builder().requestedPorts())
+                .isEqualTo(new PortPlan(0, 0, 0, 0, 0, 0, 0, 9100, 0));
     }
 
     @Test
     void every_option_of_wellplan_help_is_read() {
         UpCommand up = parsed("--infra-only", "--data-dir", "/tmp/wp", "--fresh", "--speed", "1440", "--kafka-port",
                 "1", "--kafka-controller-port", "2", "--smtp-port", "3", "--mail-port", "4", "--planner-port", "5",
-                "--timeout", "60", "--planner-jar", "p.jar", "--notifier-jar", "n.jar");
+                "--notifier-management-port", "6", "--timeout", "60", "--planner-jar", "p.jar", "--notifier-jar", "n.jar");
 
         assertThat(up.infraOnly).isTrue();
         assertThat(up.fresh).isTrue();
@@ -52,7 +54,7 @@ class UpCommandTest {
         assertThat(up.timeoutSeconds).isEqualTo(60);
         assertThat(up.plannerJar).isEqualTo(Path.of("p.jar"));
         assertThat(up.notifierJar).isEqualTo(Path.of("n.jar"));
-        assertThat(up.builder().requestedPorts()).isEqualTo(new PortPlan(5432, 1, 2, 3, 4, 5, 8081));
+        assertThat(up.builder().requestedPorts()).isEqualTo(new PortPlan(5432, 1, 2, 3, 4, 5, 8081, 9080, 6));
         assertThat(up.builder().build().dataDir()).isEqualTo(Path.of("/tmp/wp"));
         assertThat(Duration.ofSeconds(up.timeoutSeconds)).isEqualTo(Duration.ofMinutes(1));
     }
@@ -84,6 +86,6 @@ class UpCommandTest {
         assertThat(launcher.execute("help", "up")).isZero();
         assertThat(out.toString()).contains("--infra-only", "--data-dir", "--fresh", "--speed", "--pg-port",
                 "--kafka-port", "--kafka-controller-port", "--smtp-port", "--mail-port", "--planner-port",
-                "--notifier-port", "--free-ports", "--timeout", "--planner-jar", "--notifier-jar");
+                "--notifier-port", "--planner-management-port", "--notifier-management-port", "--free-ports", "--timeout", "--planner-jar", "--notifier-jar");
     }
 }

@@ -3,6 +3,9 @@ package dev.wellplan.ops;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
+import dev.wellplan.ops.check.CheckCommand;
+import dev.wellplan.ops.coach.CoachCommand;
+import dev.wellplan.ops.dlq.DlqCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,16 +14,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-import dev.wellplan.ops.check.CheckCommand;
-import dev.wellplan.ops.dlq.DlqCommand;
-
 /**
- * The operator's command line: {@code ./wellplan check} and {@code ./wellplan dlq ...}. These tools talk to the
- * database and the Kafka cluster only, never to a service, so they work the same against the local stack and
- * production.
+ * The operator's command line: {@code ./wellplan check}, {@code ./wellplan dlq ...} and {@code ./wellplan coach add}.
+ * The check and the dead-letter tools talk to the database and the Kafka cluster only, never to a service, so they
+ * work the same against the local stack and production; adding a coach goes through the planner's admin API, since
+ * the planner owns accounts.
  */
 @Command(name = "wellplan", synopsisHeading = "usage: ", usageHelpWidth = 110, scope = ScopeType.INHERIT,
-        subcommands = {CheckCommand.class, DlqCommand.class},
+        subcommands = {CheckCommand.class, DlqCommand.class, CoachCommand.class},
         description = "Operator tools for the wellplan pipeline.")
 public final class OpsCommand implements Runnable {
 
@@ -32,7 +33,7 @@ public final class OpsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: check or dlq");
+        throw new ParameterException(spec.commandLine(), "name a command: check, dlq or coach");
     }
 
     public static void main(String[] args) {

@@ -192,7 +192,7 @@ class FaultDrillsSystemTest {
         Map<String, UUID> plans = pipeline.enrollAll(emails, 8);
         double enrolling = (System.nanoTime() - t0) / 1e9;
         assertThat(plans).hasSize(200);
-        String readiness = probe(stack.plannerUrl() + "/q/health/ready"); // reported, not asserted
+        String readiness = probe(stack.planner().healthUrl()); // reported, not asserted
         assertThat(pipeline.count("SELECT count(*) FROM planner.outbox WHERE aggregate_id = ANY (?) "
                 + "AND published_at IS NULL", plans.values())).as("all 200 enrollments and confirmations wait in the outbox")
                 .isEqualTo(400);
@@ -312,7 +312,7 @@ class FaultDrillsSystemTest {
     void drill_4_every_event_of_a_plan_replayed_twice_in_reverse_order(TestInfo test) throws Exception {
         String email = Pipeline.newEmail("drill4");
         UUID plan = pipeline.enrollAsCoach(email, "TINGLING");
-        await().atMost(SETTLE).until(() -> statusOf(plan, "AWAITING_CLEARANCE"), "SENT"::equals);
+        await().atMost(SETTLE).until(() -> pipeline.reminderStatus(plan, "AWAITING_CLEARANCE"), "SENT"::equals);
         Http.Reply cleared = Http.postJson(stack.plannerUrl() + "/api/plans/" + plan + "/clearance",
                 "{\"note\": \"cleared by GP\"}", "coach", "coach-local");
         assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
@@ -604,18 +604,5 @@ class FaultDrillsSystemTest {
                 + ITEM_REMINDERS + " GROUP BY status", plans).forEach(r -> byStatus.put((String) r.get(0),
                 (Long) r.get(1)));
         return byStatus;
-    }
-
-    private String statusOf(UUID plan, String kind) {
-        JsonNode reminders = pipeline.reminders(plan);
-        if (reminders == null) {
-            return null;
-        }
-        for (JsonNode r : reminders) {
-            if (kind.equals(r.get("kind").asText())) {
-                return r.get("status").asText();
-            }
-        }
-        return null;
     }
 }

@@ -48,17 +48,30 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** A form's POST, as a browser sends it ({@code application/x-www-form-urlencoded}). */
+    /** A form's POST, as a browser or a mail provider's one-click unsubscribe sends it. */
     static Reply postForm(String url, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static Reply postJson(String url, String body, String user, String password) {
-        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Authorization", basic(user, password)).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static Reply get(String url, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user, password)).GET());
+    }
+
+    /** A POST without a body, signed in (a claim, say). */
+    static Reply post(String url, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user, password))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Reply send(HttpRequest.Builder request) {

@@ -146,7 +146,26 @@ final class Pipeline {
         return reply.status() == 200 ? reply.json() : null;
     }
 
+    /** The status of the plan's first reminder of {@code kind} as the notifier reports it, or null. */
+    String reminderStatus(UUID planId, String kind) {
+        JsonNode reminders = reminders(planId);
+        if (reminders == null) {
+            return null;
+        }
+        for (JsonNode r : reminders) {
+            if (kind.equals(r.get("kind").asText())) {
+                return r.get("status").asText();
+            }
+        }
+        return null;
+    }
+
     static String assessment(String email, String... redFlags) {
+        return assessmentOf("Drill Client", email, redFlags);
+    }
+
+    /** An assessment of a client called {@code name}, starting on a Monday at least two days from now. */
+    static String assessmentOf(String name, String email, String... redFlags) {
         LocalDate start = LocalDate.now(ZoneId.of("Europe/Lisbon")).plusDays(2);
         while (start.getDayOfWeek() != DayOfWeek.MONDAY) {
             start = start.plusDays(1);
@@ -157,7 +176,7 @@ final class Pipeline {
         }
         return """
                 {
-                  "client": {"name": "Drill Client", "email": "%s", "timeZone": "Europe/Lisbon"},
+                  "client": {"name": "%s", "email": "%s", "timeZone": "Europe/Lisbon"},
                   "startDate": "%s",
                   "pain": {"area": "LOWER_BACK", "intensity": 6, "weeks": 16, "pattern": "NON_SPECIFIC", "drivers": ["STRESS"]},
                   "redFlags": [%s],
@@ -165,7 +184,7 @@ final class Pipeline {
                                   "massageTime": "10:00", "exerciseTime": "07:30", "exerciseDaysPerWeek": 3,
                                   "pressure": "MEDIUM", "quietHours": {"from": "21:00", "to": "07:00"}},
                   "equipment": ["FOAM_ROLLER", "LACROSSE_BALL"]
-                }""".formatted(email, start, flags);
+                }""".formatted(name, email, start, flags);
     }
 
     // ---------------------------------------------------------------- mail
@@ -220,6 +239,8 @@ final class Pipeline {
             assertThat(messageOf.get(reminder)).as("reminder %s is recorded SENT with its Message-ID", reminder)
                     .isNotNull();
         }
+        Map<String, String> inFlight = new HashMap<>();
+        inFlightAtKill.forEach(reminder -> inFlight.put(messageId(reminder), reminder));
         int windowDuplicates = 0;
         for (Map.Entry<String, UUID> e : plans.entrySet()) {
             Map<String, Integer> perMessage = new HashMap<>();
@@ -230,6 +251,12 @@ final class Pipeline {
                     e.getValue()).containsAll(expectedOf.getOrDefault(e.getValue(), List.of()));
             for (Map.Entry<String, Integer> m : perMessage.entrySet()) {
                 String reminder = reminderOfMessage.get(m.getKey());
+                if (reminder == null && inFlight.containsKey(m.getKey()) && m.getValue() == 1) {
+                    // delivered just before the kill, then cancelled by a later event before it was sent again
+                    // (a confirmation request whose plan was confirmed meanwhile): the ledger never saw it go out
+                    windowDuplicates++;
+                    continue;
+                }
                 assertThat(reminder).as("message %s to %s is a reminder the ledger records as sent", m.getKey(),
                         e.getKey()).isNotNull();
                 if (m.getValue() == 2 && inFlightAtKill.contains(reminder)) {
@@ -239,9 +266,20 @@ final class Pipeline {
                 assertThat(m.getValue()).as("deliveries of reminder %s to %s", reminder, e.getKey()).isEqualTo(1);
             }
         }
-        assertThat(windowDuplicates).as("duplicates in the SMTP-250-to-SENT window of the killed notifier")
+        assertThat(windowDuplicates).as("deliveries in the SMTP-250-to-SENT window of the killed notifier (a duplicate, or one the ledger did not record)")
                 .isLessThanOrEqualTo(crashes * CRASH_WINDOW);
         return windowDuplicates;
+    }
+
+    /** The Message-ID the notifier gives a reminder's e-mail: deterministic, so a resend carries the same one. */
+    static String messageId(String reminderId) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(reminderId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "<" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "@wellplan.local>";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---------------------------------------------------------------- database

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.wellplan.stack.LocalStack;
+import dev.wellplan.stack.ServiceProcess;
 
 /**
  * The whole system as {@code ./wellplan up} starts it: real PostgreSQL, Kafka, SMTP and both
@@ -103,10 +104,15 @@ class WalkingSkeletonSystemTest {
     }
 
     @Test
-    void both_services_report_ready_and_publish_their_openapi() {
-        for (String url : List.of(stack.plannerUrl(), stack.notifierUrl())) {
-            assertThat(Http.get(url + "/q/health/ready").status()).isEqualTo(200);
-            assertThat(Http.get(url + "/q/openapi").body()).contains("/api/plans/");
+    void both_services_report_ready_and_publish_their_openapi_on_the_management_port_only() {
+        for (ServiceProcess service : List.of(stack.planner(), stack.notifier())) {
+            assertThat(Http.get(service.healthUrl()).status()).isEqualTo(200);
+            assertThat(Http.get(service.managementUrl() + "/q/openapi").body()).contains("/api/plans/");
+            assertThat(Http.get(service.managementUrl() + "/q/metrics").body()).contains("jvm_memory_used_bytes");
+            for (String route : List.of("/q/health/ready", "/q/openapi", "/q/metrics")) {
+                assertThat(Http.get(service.url() + route).status()).as("%s %s", service.name(), route)
+                        .isEqualTo(404);
+            }
         }
     }
 

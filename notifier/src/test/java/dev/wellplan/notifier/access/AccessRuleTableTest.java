@@ -3,6 +3,7 @@ package dev.wellplan.notifier.access;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import dev.wellplan.notifier.SignedIn;
 import dev.wellplan.testing.RuleTables;
 import dev.wellplan.testing.RuleTables.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -86,6 +88,9 @@ class AccessRuleTableTest {
         return link == null ? caller : caller.queryParam("token", link);
     }
 
+    @TestHTTPResource(value = "openapi", management = true)
+    URL openapi;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -94,7 +99,7 @@ class AccessRuleTableTest {
 
     @Test
     void every_route_of_the_openapi_document_has_a_rule_in_the_table() throws Exception {
-        Set<String> routes = RuleTables.routes(given().queryParam("format", "json").get("/q/openapi").asString());
+        Set<String> routes = RuleTables.routes(given().queryParam("format", "json").get(openapi).asString());
 
         assertThat(routes).as("routes of /q/openapi").containsExactlyInAnyOrderElementsOf(TABLE.keySet());
     }

@@ -3,6 +3,7 @@ package dev.wellplan.planner.access;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import dev.wellplan.planner.RealServers;
 import dev.wellplan.testing.RuleTables;
 import dev.wellplan.testing.RuleTables.Answer;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -106,6 +108,10 @@ class AccessRuleTableTest {
 
     private static String otherCoach;
 
+    /** The OpenAPI document is on the management interface (its root is /q), not the public port. */
+    @TestHTTPResource(value = "openapi", management = true)
+    URL openapi;
+
     /** A coach the plans are not assigned to; made once, when the application is up. */
     private static synchronized String otherCoach() {
         if (otherCoach == null) {
@@ -119,7 +125,7 @@ class AccessRuleTableTest {
 
     @Test
     void every_route_of_the_openapi_document_has_a_rule_in_the_table() throws Exception {
-        Set<String> routes = RuleTables.routes(given().queryParam("format", "json").get("/q/openapi").asString());
+        Set<String> routes = RuleTables.routes(given().queryParam("format", "json").get(openapi).asString());
 
         assertThat(routes).as("routes of /q/openapi").containsExactlyInAnyOrderElementsOf(TABLE.keySet());
     }

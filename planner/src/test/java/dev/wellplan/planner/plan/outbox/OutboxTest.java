@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +27,11 @@ import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.planner.Assessments;
 import dev.wellplan.planner.RealServers;
-import dev.wellplan.planner.plan.app.Enrollments;
 import dev.wellplan.planner.plan.api.EnrollmentReader;
+import dev.wellplan.planner.plan.app.Enrollments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -48,6 +50,13 @@ class OutboxTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    /** Readiness and metrics are on the management interface (its root is /q), not the public port. */
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @Test
     void an_enrollment_reaches_kafka_keyed_by_plan_with_the_event_id_header() {
@@ -81,16 +90,16 @@ class OutboxTest {
 
     @Test
     void readiness_shows_the_broker_through_the_relay_and_the_database() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(readiness).then().statusCode(200)
                 .body("checks.find { it.name == 'kafka-outbox' }.data.broker", org.hamcrest.Matchers.equalTo("publishing"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Database")));
     }
 
     @Test
     void the_backlog_size_and_age_are_metrics() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scraped = given().when().get(metrics).then().statusCode(200).extract().asString();
 
-        assertThat(metrics).contains("wellplan_outbox_pending ").contains("wellplan_outbox_oldest_age_seconds ");
+        assertThat(scraped).contains("wellplan_outbox_pending ").contains("wellplan_outbox_oldest_age_seconds ");
     }
 
     @Test
