@@ -80,6 +80,11 @@ final class StrengthCatalog {
         return Optional.ofNullable(CATALOGUE.get(id)).map(Entry::exercise);
     }
 
+    /** Every strength exercise id of the catalogue. */
+    static Set<String> ids() {
+        return java.util.Collections.unmodifiableSet(CATALOGUE.keySet());
+    }
+
     /** The equipment an exercise needs that the client does not own, if any. */
     static Optional<Equipment> missing(String id, Set<Equipment> equipment) {
         Entry entry = CATALOGUE.get(id);
