@@ -26,6 +26,7 @@ public final class PlanEventContract {
     public static final List<String> SAMPLE_NAMES = List.of(
             "plan-created.v1.json",
             "plan-adjusted.v1.json",
+            "plan-adjusted-paused.v1.json",
             "plan-status-changed.v1.json",
             "plan-status-changed-cancelled.v1.json",
             "plan-assigned.v1.json",

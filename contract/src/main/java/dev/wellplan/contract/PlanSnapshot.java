@@ -5,6 +5,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Everything the notifier needs to derive a plan's reminders, and to know whose plan it is. Dates and
  * times are local to {@code timeZone} (an IANA id); kinds and statuses are strings so that a consumer
@@ -49,9 +51,21 @@ public record PlanSnapshot(UUID planId, long version, String status, Client clie
         }
     }
 
-    /** One plan item; {@code id} is stable across versions of the plan. */
+    /**
+     * One plan item; {@code id} is stable across versions of the plan. {@code held} is true while a coach's pause
+     * covers the item: it stays on the plan and no reminder goes out for it. Added after the first events: written
+     * only when true, and a reader takes it absent as false.
+     */
     public record Item(String id, String kind, java.time.LocalDateTime start, int durationMinutes, String title,
-                       String massageType, String pressure, List<String> exercises, List<String> rules) {
+                       String massageType, String pressure, List<String> exercises, List<String> rules,
+                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean held) {
+
+        /** An item no pause holds. */
+        public Item(String id, String kind, java.time.LocalDateTime start, int durationMinutes, String title,
+                    String massageType, String pressure, List<String> exercises, List<String> rules) {
+            this(id, kind, start, durationMinutes, title, massageType, pressure, exercises, rules, false);
+        }
+
         public Item {
             java.util.Objects.requireNonNull(id, "item.id");
             java.util.Objects.requireNonNull(kind, "item.kind");

@@ -94,6 +94,20 @@ class GoldenSamplesTest {
     }
 
     @Test
+    void a_held_item_reads_as_held_and_an_item_without_the_field_as_not_held() {
+        List<PlanSnapshot.Item> items = PlanEventCodec.fromJson(PlanEventContract.sample("plan-adjusted-paused.v1.json"))
+                .plan().items();
+
+        assertThat(items).extracting(PlanSnapshot.Item::id, PlanSnapshot.Item::held).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("strength-w2-d1", true),
+                org.assertj.core.groups.Tuple.tuple("self-massage-2026-12-15", true),
+                org.assertj.core.groups.Tuple.tuple("strength-w3-d1", false),
+                org.assertj.core.groups.Tuple.tuple("massage-2", false));
+        assertThat(PlanEventCodec.toJson(PlanEventCodec.fromJson(PlanEventContract.sample("plan-created.v1.json"))))
+                .as("written only when true").doesNotContain("\"held\"");
+    }
+
+    @Test
     void an_event_of_a_newer_schema_version_validates_against_this_one_and_reads() {
         ObjectNode newer = (ObjectNode) withUnknownFieldsEverywhere(
                 ContractSchema.parse(PlanEventContract.sample("plan-created.v1.json")));
@@ -122,6 +136,8 @@ class GoldenSamplesTest {
         assertThat(violationsAfter(e -> item(e).put("durationMinutes", "50"))).isNotEmpty();
         assertThat(violationsAfter(e -> item(e).remove("kind"))).isNotEmpty();
         assertThat(violationsAfter(e -> item(e).putArray("exercises").add(1))).isNotEmpty();
+        assertThat(violationsAfter(e -> item(e).put("held", "yes"))).isNotEmpty();
+        assertThat(violationsAfter(e -> item(e).putNull("held"))).isNotEmpty();
     }
 
     private static Set<String> violationsAfter(Consumer<ObjectNode> edit) {

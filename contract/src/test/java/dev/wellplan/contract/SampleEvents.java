@@ -29,7 +29,10 @@ final class SampleEvents {
                                 "Swedish massage", "SWEDISH", "MEDIUM", List.of(), List.of("MAS-1")),
                         new PlanSnapshot.Item("strength-w1-d1", "STRENGTH", LocalDateTime.parse("2026-03-24T07:30"), 30,
                                 "Posterior-chain strength", null, null, List.of("Glute bridge", "Bird dog"),
-                                List.of("ACT-1", "ACT-2"))));
+                                List.of("ACT-1", "ACT-2")),
+                        new PlanSnapshot.Item("strength-w2-d1", "STRENGTH", LocalDateTime.parse("2026-03-31T07:30"), 30,
+                                "Posterior-chain strength", null, null, List.of("Glute bridge"),
+                                List.of("ACT-1", "ACT-2"), true)));
         return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, PLAN_ID, version,
                 Instant.parse("2026-03-20T12:34:56.789Z"), change, plan);
     }

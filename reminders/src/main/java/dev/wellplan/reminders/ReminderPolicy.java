@@ -74,7 +74,8 @@ public final class ReminderPolicy {
         for (PlanSnapshot.Item item : plan.items()) {
             if ("CLEARANCE".equals(item.kind()) && "AWAITING_CLEARANCE".equals(plan.status())) {
                 out.add(immediate(event, item.id(), item.id(), ReminderKind.AWAITING_CLEARANCE, zone));
-            } else if (ReminderKind.ACTIVE.equals(plan.status())) {
+            } else if (ReminderKind.ACTIVE.equals(plan.status()) && !item.held()) {
+                // invariant 3: an item inside a coach's pause stays on the plan, and nobody is reminded of it
                 forItem(plan, item, zone, out);
             }
         }

@@ -1,6 +1,7 @@
 package dev.wellplan.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.contract.PlanEventCodec;
+import dev.wellplan.contract.PlanEventContract;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.testing.TestEvents;
@@ -98,6 +101,30 @@ class ReminderPolicyTest {
         assertThat(only(ReminderKind.MASSAGE_DAY_BEFORE, active).localTime()).isEqualTo(LocalDateTime.parse("2026-12-07T10:00"));
         assertThat(policy.desired(paused)).extracting(DesiredReminder::kind)
                 .containsExactly(ReminderKind.WELCOME, ReminderKind.PLAN_CHANGED);
+    }
+
+    @Test
+    void an_item_a_coach_paused_stays_on_the_plan_and_asks_for_no_reminder() {
+        PlanSnapshot.Item workout = TestEvents.strength("strength-w2-d1", LocalDateTime.parse("2026-12-14T07:30"));
+        PlanSnapshot.Item held = new PlanSnapshot.Item(workout.id(), workout.kind(), workout.start(),
+                workout.durationMinutes(), workout.title(), null, null, workout.exercises(), workout.rules(), true);
+        PlanEvent paused = TestEvents.event(planId, 3, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-11T09:20:00Z"), List.of(held,
+                        TestEvents.strength("strength-w3-d1", LocalDateTime.parse("2026-12-21T07:30")),
+                        TestEvents.massage("massage-2", LocalDateTime.parse("2026-12-22T10:00"))));
+
+        assertThat(policy.desired(paused)).extracting(DesiredReminder::kind, DesiredReminder::itemId)
+                .containsExactly(tuple(ReminderKind.WELCOME, null), tuple(ReminderKind.PLAN_CHANGED, null),
+                        tuple(ReminderKind.STRENGTH_DAY, "strength-w3-d1"),
+                        tuple(ReminderKind.MASSAGE_DAY_BEFORE, "massage-2"));
+    }
+
+    @Test
+    void the_golden_sample_of_a_pause_reminds_only_of_what_is_not_held() {
+        PlanEvent sample = PlanEventCodec.fromJson(PlanEventContract.sample("plan-adjusted-paused.v1.json"));
+
+        assertThat(policy.desired(sample)).extracting(DesiredReminder::itemId).filteredOn(java.util.Objects::nonNull)
+                .containsExactly("strength-w3-d1", "massage-2");
     }
 
     @Test

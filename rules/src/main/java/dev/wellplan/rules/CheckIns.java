@@ -47,7 +47,9 @@ final class CheckIns {
         Plan next = plan;
         if (followUp) {
             WallClock clock = WallClock.of(plan.timeZone(), plan.startDate(), plan.endDate());
-            PlanItem item = SessionItems.checkIn(session, 48, clock);
+            PlanItem due = SessionItems.checkIn(session, 48, clock);
+            // a check-in inside a paused stretch is held like the rest of it: no reminder goes out
+            PlanItem item = due.withHeld(plan.holds().stream().anyMatch(h -> h.covers(due.start().toLocalDate())));
             List<PlanItem> items = new ArrayList<>(plan.items());
             items.removeIf(i -> i.id().equals(item.id())); // the same answer twice adds it once
             items.add(item);
@@ -92,12 +94,12 @@ final class CheckIns {
         items.add(LifecycleItems.clearance(moment, List.of(RuleIds.SAFE_1, RuleIds.LIF_3, RuleIds.SAFE_3)));
         items.sort(ActivePlan.ORDER);
         Plan next = new Plan(PlanStatus.AWAITING_CLEARANCE, plan.timeZone(), plan.startDate(), plan.endDate(), items,
-                Guidance.awaiting(c.redFlags(), false), plan.unmetPreferences(), urgency);
+                Guidance.awaiting(c.redFlags(), false), plan.unmetPreferences(), urgency, List.of(), plan.addedItems());
         return new CheckInOutcome(next, flags, null, null, false, urgency);
     }
 
     private static Plan withItems(Plan plan, PlanStatus status, List<PlanItem> items) {
         return new Plan(status, plan.timeZone(), plan.startDate(), plan.endDate(), items, plan.guidance(),
-                plan.unmetPreferences(), plan.urgency());
+                plan.unmetPreferences(), plan.urgency(), plan.holds(), plan.addedItems());
     }
 }

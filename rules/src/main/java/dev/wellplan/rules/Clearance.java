@@ -47,7 +47,8 @@ final class Clearance {
             }
         }
         items.sort(ActivePlan.ORDER);
+        // Ids added by coach adjustments stay retired: the count goes on from where it was.
         return new Plan(PlanStatus.ACTIVE, current.timeZone(), current.startDate(), current.endDate(), items,
-                fresh.guidance(), fresh.unmetPreferences(), Urgency.NONE);
+                fresh.guidance(), fresh.unmetPreferences(), Urgency.NONE, List.of(), current.addedItems());
     }
 }

@@ -1,7 +1,9 @@
 package dev.wellplan.rules;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The plan rules of rules.md as pure functions: no clock, no I/O. The safety gate (SAFE-1/2) runs
@@ -42,6 +44,23 @@ public final class PlanRules {
     /** SAFE-4: why a coach's edited plan must be refused; empty when the edit obeys the gate. */
     public static List<Violation> checkEdit(Plan current, Plan edited, Assessment a) {
         return EditRules.check(current, edited, a);
+    }
+
+    /**
+     * A coach's operations on a plan (issue "Coaches adjust plans"), applied in order and together, or not at all.
+     * {@code now} is the local date-time in the plan's zone: items that started before it never change. Safety
+     * (SAFE-1/2/4), the past and the plan's four weeks (LIF-1) refuse for good; MAS-1, MAS-2, MAS-5 and MAS-6
+     * refuse unless the operation lists them in its {@code override}. Bad input (a missing plan, assessment or
+     * operation) raises {@link InvalidInputException}; everything an operation says wrong is a refusal.
+     */
+    public static Adjustment adjust(Plan current, Assessment assessment, List<Operation> operations,
+                                    LocalDateTime now) {
+        return Adjustments.adjust(current, assessment, operations, now);
+    }
+
+    /** The rule ids an operation may list in its {@code override}. */
+    public static Set<String> overridableRules() {
+        return Adjustments.OVERRIDABLE;
     }
 
     static void requireValid(List<Violation> violations) {

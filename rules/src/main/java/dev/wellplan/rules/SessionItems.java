@@ -1,6 +1,7 @@
 package dev.wellplan.rules;
 
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,10 +31,40 @@ final class SessionItems {
     }
 
     static PlanItem massage(String id, LocalDateTime start, Massage m, List<String> rules) {
+        return massage(id, start, m, MassageRules.DEFAULT_MINUTES, rules);
+    }
+
+    /** A session of {@code minutes}; the title says its type, length and pressure. */
+    static PlanItem massage(String id, LocalDateTime start, Massage m, int minutes, List<String> rules) {
         String type = m.type() == MassageType.DEEP_TISSUE ? "Deep-tissue" : "Swedish";
-        String title = type + " massage, " + MassageRules.DEFAULT_MINUTES + " min, "
-                + m.pressure().name().toLowerCase(Locale.ROOT) + " pressure";
-        return new PlanItem(id, ItemKind.MASSAGE, start, MassageRules.DEFAULT_MINUTES, title, m, List.of(), rules);
+        String title = type + " massage, " + minutes + " min, " + m.pressure().name().toLowerCase(Locale.ROOT)
+                + " pressure";
+        return new PlanItem(id, ItemKind.MASSAGE, start, minutes, title, m, List.of(), rules);
+    }
+
+    /**
+     * Aftercare (AFT-1), the +24 h check-in (AFT-2) and, after deep tissue, the light-movement day (MAS-6) at the
+     * exercise time of the next day, or once a late session's buffer has ended.
+     */
+    static List<PlanItem> hangingOff(PlanItem session, LocalTime exerciseTime, SessionWindows windows,
+                                     WallClock clock) {
+        PlanItem aftercare = aftercare(session, clock);
+        PlanItem checkIn = checkIn(session, 24, clock);
+        if (session.massage().type() != MassageType.DEEP_TISSUE) {
+            return List.of(aftercare, checkIn);
+        }
+        LocalDateTime at = clock.at(session.start().toLocalDate().plusDays(1), exerciseTime);
+        at = clock.valid(windows.firstFree(at, LIGHT_MOVEMENT_MINUTES)); // a late buffer may reach into the next day
+        return List.of(aftercare, checkIn, lightMovement(session, at));
+    }
+
+    /** The session an item hangs off ("massage-1" for "massage-1-aftercare"), or null for any other item. */
+    static String sessionOf(String itemId) {
+        if (!isOfAnySession(itemId)) {
+            return null;
+        }
+        int dash = itemId.indexOf('-', PREFIX.length());
+        return dash < 0 ? itemId : itemId.substring(0, dash);
     }
 
     /** AFT-1: right when the buffer ends, about an hour after the session (the buffer itself stays free). */

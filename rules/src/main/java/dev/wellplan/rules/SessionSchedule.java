@@ -1,7 +1,6 @@
 package dev.wellplan.rules;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,20 +39,8 @@ record SessionSchedule(List<PlanItem> items, SessionWindows windows, Set<LocalDa
         List<PlanItem> items = new ArrayList<>(10);
         for (PlanItem session : sessions) {
             items.add(session);
-            items.addAll(hangingOff(session, p, windows, clock));
+            items.addAll(SessionItems.hangingOff(session, p.exerciseTime(), windows, clock));
         }
         return new SessionSchedule(items, windows, noStrength, day.first(), day.first().plusDays(DAYS_APART));
-    }
-
-    /** Aftercare (AFT-1), the +24 h check-in (AFT-2) and, after deep tissue, the light-movement day (MAS-6). */
-    private static List<PlanItem> hangingOff(PlanItem session, Preferences p, SessionWindows windows, WallClock clock) {
-        PlanItem aftercare = SessionItems.aftercare(session, clock);
-        PlanItem checkIn = SessionItems.checkIn(session, 24, clock);
-        if (session.massage().type() != MassageType.DEEP_TISSUE) {
-            return List.of(aftercare, checkIn);
-        }
-        LocalDateTime at = clock.at(session.start().toLocalDate().plusDays(1), p.exerciseTime());
-        at = clock.valid(windows.firstFree(at, SessionItems.LIGHT_MOVEMENT_MINUTES)); // a late buffer may reach into the next day
-        return List.of(aftercare, checkIn, SessionItems.lightMovement(session, at));
     }
 }

@@ -43,7 +43,7 @@ final class StrengthSchedule {
     private static List<PlanItem> items(int week, LocalDate weekStart, int mask, boolean shapedByMassage, PlanContext ctx) {
         List<Exercise> workout = StrengthCatalog.workout(week, ctx.track(), ctx.equipment());
         List<String> rules = rules(week, shapedByMassage, ctx);
-        String title = "Strength: glutes, hamstrings and back muscles (week " + week + ")";
+        String title = title(week);
         List<PlanItem> items = new ArrayList<>(4);
         for (int d = 0, n = 1; d < 7; d++) {
             if ((mask & (1 << d)) != 0) {
@@ -53,6 +53,11 @@ final class StrengthSchedule {
             }
         }
         return items;
+    }
+
+    /** The title of a workout of plan week {@code week}. */
+    static String title(int week) {
+        return "Strength: glutes, hamstrings and back muscles (week " + week + ")";
     }
 
     private static List<String> rules(int week, boolean shapedByMassage, PlanContext ctx) {
