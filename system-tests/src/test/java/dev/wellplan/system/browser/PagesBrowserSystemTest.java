@@ -149,7 +149,10 @@ class PagesBrowserSystemTest {
         assertThat(failures).isEmpty();
     }
 
-    /** With -Dscreenshots=DIR: the page at desktop and phone width, whole length. */
+    /**
+     * With -Dscreenshots=DIR: the page at desktop and phone width, whole length. The width is emulated (DevTools'
+     * device metrics), since a headless window does not shrink to a phone's width.
+     */
     private static void screenshot(String name) throws IOException {
         String dir = System.getProperty("screenshots");
         if (dir == null || dir.isBlank()) {
@@ -158,13 +161,18 @@ class PagesBrowserSystemTest {
         Path target = Path.of(dir);
         Files.createDirectories(target);
         for (Map.Entry<String, Dimension> size : Map.of("desktop", Chromium.DESKTOP, "phone", Chromium.PHONE).entrySet()) {
-            browser.manage().window().setSize(size.getValue());
+            emulate(size.getValue().width, size.getValue().height, size.getKey().equals("phone"));
             long height = ((Number) ((JavascriptExecutor) browser)
                     .executeScript("return document.documentElement.scrollHeight")).longValue();
-            browser.manage().window().setSize(new Dimension(size.getValue().width, (int) Math.min(height, 6000)));
+            emulate(size.getValue().width, (int) Math.min(height, 8000), size.getKey().equals("phone"));
             Files.write(target.resolve(name + "-" + size.getKey() + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         }
-        browser.manage().window().setSize(Chromium.DESKTOP);
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private static void emulate(int width, int height, boolean mobile) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
     private static LocalDate nextMonday() {
