@@ -100,7 +100,7 @@ class PagesBrowserSystemTest {
 
         CoachPlan plan = roster.filter("My clients", "Waiting for medical clearance").open(client);
         assertThat(plan.fact("Coach")).isEqualTo("You");
-        assertThat(plan.fact("Warning signs")).contains("TINGLING");
+        assertThat(plan.fact("Warning signs")).contains("Tingling");
         plan = plan.recordClearance("Cleared by her GP, letter of today");
         assertThat(plan.banner()).startsWith("Clearance recorded");
         assertThat(plan.fact("Status")).isEqualTo("Active");

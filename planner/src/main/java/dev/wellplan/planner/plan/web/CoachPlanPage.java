@@ -70,6 +70,29 @@ public class CoachPlanPage {
                        List<Words.Option> coaches, String done) {
     }
 
+    /** What the client answered, in words. */
+    @TemplateData
+    public record Answers(String client, boolean forgotten, String redFlags, boolean flagged, String area, String pain,
+                          String pattern, String drivers, String massage, String stressDays, String workouts,
+                          String pressure, String quiet, String equipment) {
+
+        static Answers of(AssessmentSummary a) {
+            if (a.forgotten()) {
+                return new Answers(a.clientName(), true, null, false, null, null, null, null, null, null, null, null,
+                        null, null);
+            }
+            return new Answers(a.clientName(), false, Words.labels(Words.RED_FLAGS, a.redFlags(), "None"),
+                    !a.redFlags().isEmpty(), Words.label(Words.AREAS, a.area()),
+                    a.intensity() + " of 10, for " + a.weeks() + " weeks", Words.label(Words.PATTERNS, a.pattern()),
+                    Words.labels(Words.DRIVERS, a.drivers(), "Not said"),
+                    Words.labels(Words.DAYS, a.massageDays(), "Any day") + " at " + a.massageTime(),
+                    Words.labels(Words.DAYS, a.highStressDays(), "None"),
+                    a.exerciseDaysPerWeek() + " a week at " + a.exerciseTime(),
+                    a.pressure() == null ? "Medium (not said)" : Words.label(Words.PRESSURES, a.pressure()),
+                    a.quietFrom() + " to " + a.quietTo(), Words.labels(Words.EQUIPMENT, a.equipment(), "Nothing"));
+        }
+    }
+
     /** One version of the history. */
     @TemplateData
     public record Version(long version, String at, String who, String what, String why, String status) {
@@ -77,7 +100,7 @@ public class CoachPlanPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance plan(Viewer me, Head head, AssessmentSummary answers, Timeline timeline);
+        static native TemplateInstance plan(Viewer me, Head head, Answers answers, Timeline timeline);
 
         static native TemplateInstance history(Viewer me, Head head, List<Version> versions);
     }
@@ -105,7 +128,7 @@ public class CoachPlanPage {
         PlanView plan = queries.plan(PlanResource.planId(id));
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.of(plan.timeZone())));
         return HtmlPages.page(200, Templates.plan(Viewer.of(identity), head(plan, done),
-                queries.assessment(plan.id()), Timeline.of(plan, now)).render());
+                Answers.of(queries.assessment(plan.id())), Timeline.of(plan, now)).render());
     }
 
     @GET

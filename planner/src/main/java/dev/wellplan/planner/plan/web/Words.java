@@ -137,6 +137,15 @@ public final class Words {
         return KINDS.getOrDefault(kind, kind.name());
     }
 
+    /** The words of each code, joined; {@code none} when there are none. */
+    static String labels(List<Option> options, java.util.Collection<?> values, String none) {
+        if (values == null || values.isEmpty()) {
+            return none;
+        }
+        return options.stream().filter(o -> values.stream().anyMatch(v -> String.valueOf(v).equals(o.value())))
+                .map(Option::label).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     static String label(List<Option> options, Object value) {
         String name = String.valueOf(value);
         return options.stream().filter(o -> o.value().equals(name)).map(Option::label).findFirst().orElse(name);
