@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -23,12 +24,16 @@ public final class Api {
     private Api() {
     }
 
+    /**
+     * The seeded coach over HTTP Basic, sending JSON like every API caller: a POST that says it is a form (RestAssured's
+     * default for a POST without a body) must carry the pages' CSRF token, or the CSRF filter refuses it.
+     */
     public static RequestSpecification asCoach() {
-        return given().auth().preemptive().basic(COACH, COACH_PASSWORD);
+        return given().contentType(ContentType.JSON).auth().preemptive().basic(COACH, COACH_PASSWORD);
     }
 
     public static RequestSpecification asAdmin() {
-        return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+        return given().contentType(ContentType.JSON).auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
     }
 
     /** A self-enrollment: the plan goes to the clinic's unassigned pool. Returns its id. */
@@ -45,7 +50,7 @@ public final class Api {
 
     /** The client confirms their enrollment, as the link of the confirmation e-mail lets them. */
     public static io.restassured.response.Response confirm(String planId) {
-        return given().queryParam("token", link("confirm", planId, Duration.ofHours(1)))
+        return given().contentType(ContentType.JSON).queryParam("token", link("confirm", planId, Duration.ofHours(1)))
                 .when().post("/api/plans/" + planId + "/confirmation");
     }
 
@@ -67,5 +72,33 @@ public final class Api {
     public static String link(String purpose, String subject, Instant issued, Instant expires) {
         String secret = ConfigProvider.getConfig().getValue("wellplan.links.secret", String.class);
         return new SignedLinks(secret.getBytes(StandardCharsets.UTF_8)).token(purpose, subject, issued, expires);
+    }
+
+    /** The password of {@link #otherCoach()}. */
+    public static final String OTHER_COACH_PASSWORD = "other coach password";
+    private static String otherCoach;
+
+    /** A coach the rule tables' plans are not assigned to: its login, made once, when the application is up. */
+    public static synchronized String otherCoach() {
+        if (otherCoach == null) {
+            otherCoach = "other-" + UUID.randomUUID() + "@example.org";
+            asAdmin().body("{\"email\": \"" + otherCoach + "\", \"name\": \"Other Coach\", \"password\": \""
+                    + OTHER_COACH_PASSWORD + "\"}").post("/api/admin/coaches").then().statusCode(201);
+        }
+        return otherCoach;
+    }
+
+    /** A coach account made to be disabled or enabled: its id. */
+    public static String throwawayCoach() {
+        return asAdmin().body("{\"email\": \"new-" + UUID.randomUUID() + "@example.org\", \"name\": \"New Coach\","
+                + " \"password\": \"a long enough password\"}").post("/api/admin/coaches")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** A self-enrolled plan its client confirmed: in the pool, under way. Returns its id. */
+    public static String confirmedPoolPlan(String assessment) {
+        String id = enroll(assessment);
+        confirm(id).then().statusCode(200);
+        return id;
     }
 }

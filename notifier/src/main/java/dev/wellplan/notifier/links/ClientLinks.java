@@ -53,9 +53,9 @@ public class ClientLinks {
         return base(config.plannerBaseUrl()) + "/confirm?token=" + tokens.issue(LinkTokens.CONFIRM, planId.toString(), now);
     }
 
-    /** The client's plan on the planner, opened with a link of its own purpose. */
+    /** The client's plan page on the planner ("my plan"), opened with a link of its own purpose. */
     public String planUrl(UUID planId, Instant now) {
-        return base(config.plannerBaseUrl()) + "/api/plans/" + planId + "?token="
+        return base(config.plannerBaseUrl()) + "/plans/" + planId + "?token="
                 + tokens.issue(LinkTokens.PLAN, planId.toString(), now);
     }
 

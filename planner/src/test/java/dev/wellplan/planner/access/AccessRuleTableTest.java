@@ -27,8 +27,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The planner's access rule table (docs/access.md), tested as a table: every route of the OpenAPI document ×
- * every kind of caller → the expected answer. A route the table does not name fails the test, so a new route
+ * The planner's access rule table (docs/access.md), tested as a table: every route of the OpenAPI document (the JSON
+ * API; the pages have their own table, {@code PageRuleTableTest}) × every kind of caller → the expected answer. A route the table does not name fails the test, so a new route
  * cannot ship without a rule; every refusal must be an RFC 9457 problem.
  */
 @QuarkusTest
@@ -55,8 +55,6 @@ class AccessRuleTableTest {
     }
 
     private static final Map<String, Rule> TABLE = new LinkedHashMap<>();
-    /** A page that carries its own token (in the URL the e-mail holds): callers add none of theirs. */
-    private static final String TOKEN_OF_ITS_OWN = "-";
 
     static {
         //                                                  anon  link  other  assig other pool  admin
@@ -70,20 +68,15 @@ class AccessRuleTableTest {
         rule("POST /api/plans/{id}/clearance", "", List.of(E401, E401, E401, A, E404, E404, A),
                 (c, id) -> c.contentType(ContentType.JSON).body("{}").post("/api/plans/" + id + "/clearance"));
         rule("POST /api/plans/{id}/confirmation", "confirm", List.of(E401, A, E403, E403, E403, E403, E403),
-                (c, id) -> c.post("/api/plans/" + id + "/confirmation"));
+                (c, id) -> c.contentType(ContentType.JSON).post("/api/plans/" + id + "/confirmation"));
         rule("POST /api/plans/{id}/sign-out", "plan", List.of(E401, A, E403, A, E404, E404, A),
-                (c, id) -> c.post("/api/plans/" + id + "/sign-out"));
-        rule("GET /confirm", TOKEN_OF_ITS_OWN, List.of(A, A, A, A, A, A, A),
-                (c, id) -> c.queryParam("token", Api.link("confirm", id, Duration.ofHours(1))).get("/confirm"));
-        rule("POST /confirm", TOKEN_OF_ITS_OWN, List.of(A, A, A, A, A, A, A),
-                (c, id) -> c.contentType(ContentType.URLENC).formParam("token", Api.link("confirm", id, Duration.ofHours(1)))
-                        .post("/confirm"));
+                (c, id) -> c.contentType(ContentType.JSON).post("/api/plans/" + id + "/sign-out"));
         rule("GET /api/plans/{id}/history", "", List.of(E401, E401, E401, A, E404, A, A),
                 (c, id) -> c.get("/api/plans/" + id + "/history"));
         rule("GET /api/plans/{id}/calendar.ics", "calendar", List.of(E401, A, E403, A, E404, E404, A),
                 (c, id) -> c.get("/api/plans/" + id + "/calendar.ics"));
         rule("POST /api/plans/{id}/claim", "", List.of(E401, E401, E401, A, E404, A, E403),
-                (c, id) -> c.post("/api/plans/" + id + "/claim"));
+                (c, id) -> c.contentType(ContentType.JSON).post("/api/plans/" + id + "/claim"));
         rule("PUT /api/plans/{id}/coach", "", List.of(E401, E401, E401, E403, E403, E403, A),
                 (c, id) -> c.contentType(ContentType.JSON).body("{\"coachId\": null}").put("/api/plans/" + id + "/coach"));
         rule("GET /api/plans/{id}/audit", "", List.of(E401, E401, E401, E403, E403, E403, A),
@@ -91,37 +84,24 @@ class AccessRuleTableTest {
         rule("GET /api/coach/plans", "", List.of(E401, E401, E401, A, A, A, A),
                 (c, id) -> c.get("/api/coach/plans"));
         rule("POST /api/auth/token", "", List.of(E401, E401, E401, A, A, A, A),
-                (c, id) -> c.post("/api/auth/token"));
+                (c, id) -> c.contentType(ContentType.JSON).post("/api/auth/token"));
         rule("GET /api/admin/coaches", "", List.of(E401, E401, E401, E403, E403, E403, A),
                 (c, id) -> c.get("/api/admin/coaches"));
         rule("POST /api/admin/coaches", "", List.of(E401, E401, E401, E403, E403, E403, A),
                 (c, id) -> c.contentType(ContentType.JSON).body(newCoach()).post("/api/admin/coaches"));
         rule("POST /api/admin/coaches/{id}/disable", "", List.of(E401, E401, E401, E403, E403, E403, A),
-                (c, id) -> c.post("/api/admin/coaches/" + throwawayCoach() + "/disable"));
+                (c, id) -> c.contentType(ContentType.JSON).post("/api/admin/coaches/" + Api.throwawayCoach() + "/disable"));
         rule("POST /api/admin/coaches/{id}/enable", "", List.of(E401, E401, E401, E403, E403, E403, A),
-                (c, id) -> c.post("/api/admin/coaches/" + throwawayCoach() + "/enable"));
+                (c, id) -> c.contentType(ContentType.JSON).post("/api/admin/coaches/" + Api.throwawayCoach() + "/enable"));
     }
 
     private static void rule(String route, String link, List<Answer> expected, Call call) {
         TABLE.put(route, new Rule(link, expected, call));
     }
 
-    private static String otherCoach;
-
     /** The OpenAPI document is on the management interface (its root is /q), not the public port. */
     @TestHTTPResource(value = "openapi", management = true)
     URL openapi;
-
-    /** A coach the plans are not assigned to; made once, when the application is up. */
-    private static synchronized String otherCoach() {
-        if (otherCoach == null) {
-            otherCoach = "other-" + UUID.randomUUID() + "@example.org";
-            Api.asAdmin().contentType(ContentType.JSON)
-                    .body("{\"email\": \"" + otherCoach + "\", \"name\": \"Other Coach\", \"password\": \"other coach password\"}")
-                    .post("/api/admin/coaches").then().statusCode(201);
-        }
-        return otherCoach;
-    }
 
     @Test
     void every_route_of_the_openapi_document_has_a_rule_in_the_table() throws Exception {
@@ -135,7 +115,7 @@ class AccessRuleTableTest {
         List<String> wrong = new ArrayList<>();
         TABLE.forEach((route, rule) -> {
             for (Who who : Who.values()) {
-                String planId = who == Who.POOL_COACH ? confirmed(Api.enroll(awaiting())) : Api.confirmedPlanOfCoach(awaiting());
+                String planId = who == Who.POOL_COACH ? Api.confirmedPoolPlan(awaiting()) : Api.confirmedPlanOfCoach(awaiting());
                 Response answer = rule.call().send(caller(who, rule, planId), planId);
                 Answer got = Answer.of(answer.statusCode());
                 if (got != rule.expect(who)) {
@@ -150,23 +130,15 @@ class AccessRuleTableTest {
 
     private static RequestSpecification caller(Who who, Rule rule, String planId) {
         String purpose = rule.link().isEmpty() ? "plan" : rule.link();
-        if (rule.link().equals(TOKEN_OF_ITS_OWN) && (who == Who.CLIENT_LINK || who == Who.OTHER_CLIENT_LINK)) {
-            return given();
-        }
         return switch (who) {
             case ANONYMOUS -> given();
             case CLIENT_LINK -> given().queryParam("token", Api.link(purpose, planId, Duration.ofHours(1)));
             case OTHER_CLIENT_LINK -> given().queryParam("token",
                     Api.link(purpose, UUID.randomUUID().toString(), Duration.ofHours(1)));
             case ASSIGNED_COACH, POOL_COACH -> Api.asCoach();
-            case OTHER_COACH -> given().auth().preemptive().basic(otherCoach(), "other coach password");
+            case OTHER_COACH -> given().auth().preemptive().basic(Api.otherCoach(), Api.OTHER_COACH_PASSWORD);
             case ADMIN -> Api.asAdmin();
         };
-    }
-
-    private static String confirmed(String planId) {
-        Api.confirm(planId).then().statusCode(200);
-        return planId;
     }
 
     /** A plan awaiting clearance, so that recording clearance is allowed where the rule allows it. */
@@ -179,8 +151,4 @@ class AccessRuleTableTest {
                 + " \"password\": \"a long enough password\"}";
     }
 
-    private static String throwawayCoach() {
-        return Api.asAdmin().contentType(ContentType.JSON).body(newCoach()).post("/api/admin/coaches")
-                .then().statusCode(201).extract().path("id");
-    }
 }

@@ -49,7 +49,7 @@ class AccessTokenApiTest {
     void no_one_else_gets_one() {
         given().post("/api/auth/token").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Basic realm=\"wellplan\"");
-        given().auth().preemptive().basic(Api.COACH, "not the password").post("/api/auth/token")
+        given().contentType("application/json").auth().preemptive().basic(Api.COACH, "not the password").post("/api/auth/token")
                 .then().statusCode(401).contentType("application/problem+json");
     }
 

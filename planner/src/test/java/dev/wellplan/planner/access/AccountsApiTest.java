@@ -78,14 +78,14 @@ class AccountsApiTest {
         String id = addCoach(email, "Leaving", PASSWORD).statusCode(201).extract().path("id");
         asCoach(email, PASSWORD).get("/api/admin/coaches").then().statusCode(403); // signed in: a coach, not an admin
 
-        given().auth().preemptive().basic("admin", "admin-local").when().post("/api/admin/coaches/" + id + "/disable")
+        given().auth().preemptive().basic("admin", "admin-local").contentType(ContentType.JSON).when().post("/api/admin/coaches/" + id + "/disable")
                 .then().statusCode(200).body("disabled", equalTo(true));
         asCoach(email, PASSWORD).get("/api/admin/coaches").then().statusCode(401);
 
-        given().auth().preemptive().basic("admin", "admin-local").when().post("/api/admin/coaches/" + id + "/enable")
+        given().auth().preemptive().basic("admin", "admin-local").contentType(ContentType.JSON).when().post("/api/admin/coaches/" + id + "/enable")
                 .then().statusCode(200).body("disabled", equalTo(false));
         asCoach(email, PASSWORD).get("/api/admin/coaches").then().statusCode(403);
-        given().auth().preemptive().basic("admin", "admin-local").when()
+        given().auth().preemptive().basic("admin", "admin-local").contentType(ContentType.JSON).when()
                 .post("/api/admin/coaches/" + UUID.randomUUID() + "/disable").then().statusCode(404);
     }
 

@@ -92,9 +92,9 @@ public class AccessRules {
         }
     }
 
-    /** The plan an admin-only route under {@code /api/plans/{id}} acts on, for its audit record. */
+    /** The plan an admin-only route under {@code /api/plans/{id}} (or a page under {@code /coach/plans/{id}}) acts on, for its audit record. */
     private static UUID auditedPlan(ResourceInfo resource, UriInfo uri) {
-        if (!template(resource).startsWith("/api/plans/{id}")) {
+        if (!template(resource).contains("/plans/{id}")) {
             return null;
         }
         try {

@@ -1,6 +1,7 @@
 package dev.wellplan.support.access;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.constraints.NotEmpty;
 
@@ -19,4 +20,14 @@ public interface SignInConfig {
     @WithDefault("Basic realm=\"wellplan\"")
     @NotEmpty
     List<String> challenges();
+
+    /**
+     * Where a refused form sign-in is sent back to (the planner's pages: {@code /sign-in?failed=true}), rather than
+     * answered with a problem a browser would show as text. Unset where there is no form sign-in (the notifier).
+     */
+    Optional<String> formErrorPage();
+
+    /** The path the sign-in form posts to: Quarkus' {@code quarkus.http.auth.form.post-location}. */
+    @WithDefault("/j_security_check")
+    String formPostLocation();
 }

@@ -1,5 +1,6 @@
 package dev.wellplan.support.problem;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,9 +30,11 @@ public class ProblemMappers {
     public static final String RETRY_AFTER = "wellplan.retry-after";
 
     private final List<String> challenges;
+    private final SignInConfig signIn;
 
     public ProblemMappers(SignInConfig signIn) {
         this.challenges = List.copyOf(signIn.challenges());
+        this.signIn = signIn;
     }
 
     @ServerExceptionMapper
@@ -49,6 +52,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (signIn.formErrorPage().isPresent() && uri.getPath().equals(signIn.formPostLocation())) {
+            // a person at the sign-in form: back to it, with one answer for a wrong password, an unknown or disabled
+            // login and a throttled one alike
+            return Response.status(Response.Status.FOUND).location(URI.create(signIn.formErrorPage().get())).build();
+        }
         Duration retryAfter = e.getAttribute(RETRY_AFTER);
         if (retryAfter == null) {
             return unauthorized(e, uri);

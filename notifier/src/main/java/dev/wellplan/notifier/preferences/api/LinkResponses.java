@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import dev.wellplan.calendar.SignedLinks;
 import dev.wellplan.support.problem.Problem;
 import dev.wellplan.support.problem.ProblemMappers;
+import dev.wellplan.support.web.HtmlPages;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -18,22 +19,16 @@ import io.quarkus.qute.TemplateInstance;
  */
 final class LinkResponses {
 
-    static final String HTML = "text/html;charset=UTF-8";
-    /**
-     * What a page may load and do: its own stylesheet ({@code pages.css}) and nothing else, no script at all, forms
-     * posted back here only, never framed (so no other site can trick a click on "Unsubscribe").
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
-
     private LinkResponses() {
     }
 
+    /**
+     * The headers every page of both services sends ({@link HtmlPages}): their one stylesheet (the shared
+     * {@code static/wellplan.css}) and nothing else, no script at all, forms posted back here only, never framed (so
+     * no other site can trick a click on "Unsubscribe").
+     */
     static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(HTML).entity(page.render())
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY).header("X-Frame-Options", "DENY")
-                .header("X-Content-Type-Options", "nosniff").build();
+        return HtmlPages.page(status, page.render());
     }
 
     /** Why a link did not work: no token (400), or one that is forged, garbled, foreign or expired (403). */

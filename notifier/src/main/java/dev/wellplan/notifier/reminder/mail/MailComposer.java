@@ -66,7 +66,7 @@ public class MailComposer {
                 itemLines(item, reminder), new MailView.Links(unsubscribe, links.preferencesUrl(client, now),
                         feed == null ? null : feed.https(), feed == null ? null : feed.webcal(),
                         confirmation ? links.confirmUrl(plan.planId(), now) : null,
-                        fresh ? links.planUrl(plan.planId(), now) : null),
+                        feed == null ? null : links.planUrl(plan.planId(), now)),
                 !attachments.isEmpty());
         return new ReminderMail(plan.client().email(), subject(kind, plan, view.item()),
                 render(template(kind, view), Variant.TEXT_PLAIN), render(template(kind, view), Variant.TEXT_HTML),

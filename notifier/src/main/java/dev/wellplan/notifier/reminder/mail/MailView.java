@@ -43,8 +43,8 @@ public record MailView(String name, PlanLines plan, ItemLines item, Links links,
     }
 
     /**
-     * Signed links: the calendar pair is set on the welcome and the fresh-links mail, {@code confirm} on the request
-     * to confirm, {@code plan} on the fresh-links mail.
+     * Signed links: the calendar pair and {@code plan} (the client's plan page) are set on the welcome and the
+     * fresh-links mail, {@code confirm} on the request to confirm.
      */
     public record Links(String unsubscribe, String preferences, String calendar, String webcal, String confirm,
                         String plan) {

@@ -14,21 +14,21 @@ import org.junit.jupiter.api.Test;
 
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.links.ClientLinks;
+import dev.wellplan.support.web.HtmlPages;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The client's pages run no script, load nothing but their own stylesheet, cannot be framed and pass their URL
+ * The client's pages run no script, load nothing but the stylesheet both services share, cannot be framed and pass their URL
  * (which holds the token) to no one; the notifier refuses request bodies larger than its forms need.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServers.class, restrictToAnnotatedClass = false)
 class PageSecurityTest {
 
-    private static final String CSP = "default-src 'none'; style-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
+    private static final String CSP = HtmlPages.CONTENT_SECURITY_POLICY;
 
     @Inject
     ClientLinks links;
@@ -51,11 +51,11 @@ class PageSecurityTest {
             assertThat(page.header("X-Frame-Options")).as(name).isEqualTo("DENY");
             assertThat(page.header("Referrer-Policy")).as(name).isEqualTo("no-referrer");
             assertThat(page.asString()).as("%s: nothing the policy would block", name)
-                    .contains("<link rel=\"stylesheet\" href=\"pages.css\">")
+                    .contains("<link rel=\"stylesheet\" href=\"static/wellplan.css\">")
                     .doesNotContain("<script", "<style", "style=\"")
                     .doesNotContainPattern("\\son[a-z]+\\s*="); // inline event handlers are script too
         });
-        given().get("/pages.css").then().statusCode(200).contentType(containsString("text/css"))
+        given().get("/static/wellplan.css").then().statusCode(200).contentType(containsString("text/css"))
                 .body(containsString("font-family"));
     }
 

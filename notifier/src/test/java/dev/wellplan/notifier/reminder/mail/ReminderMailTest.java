@@ -79,7 +79,7 @@ class ReminderMailTest {
         MimeMessage links = await().atMost(MAIL_WAIT).until(() -> Inbox.to(client.email), m -> m.size() == 2).get(1);
         assertThat(Inbox.subject(links)).isEqualTo("Your wellplan links");
         assertThat(Inbox.text(links))
-                .contains("http://localhost:8080/api/plans/" + client.planId + "?token=")
+                .contains("http://localhost:8080/plans/" + client.planId + "?token=")
                 .contains("webcal://localhost:8080/api/plans/" + client.planId + "/calendar.ics?token=");
     }
 
@@ -105,12 +105,14 @@ class ReminderMailTest {
                 .contains("Slight soreness the next day is normal").contains("48 hours")  // AFT-2, AFT-3
                 .contains("numbness, tingling or weakness in your legs")                  // SAFE-1
                 .contains("webcal://localhost:8080/api/plans/" + client.planId + "/calendar.ics?token=")
+                .contains("See your plan, day by day: http://localhost:8080/plans/" + client.planId + "?token=")
                 .contains("Unsubscribe: http://localhost:8081/unsubscribe?token=")
                 .contains("Choose which reminders you get: http://localhost:8081/preferences?token=")
                 .doesNotContain("{").doesNotContain("&mdash;");
         assertThat(Inbox.html(welcome)).contains("<p>Hello Ana Souza,</p>")
                 .contains("<strong>Speak up about pressure.</strong>")
                 .contains("href=\"webcal://localhost:8080/api/plans/" + client.planId + "/calendar.ics?token=")
+                .contains("href=\"http://localhost:8080/plans/" + client.planId + "?token=")
                 .contains("href=\"http://localhost:8081/unsubscribe?token=");
 
         List<Part> attachments = Inbox.attachments(welcome);

@@ -77,12 +77,17 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         }
         throttle.succeeded(login);
         accounts.signedIn(account.get().id(), clock.instant());
-        SecurityIdentity identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(login))
-                .addRole(account.get().role())
-                .addAttribute(ACCOUNT_ID, account.get().id())
-                .build();
+        SecurityIdentity identity = identity(account.get());
         verified.remember(login, password, identity);
         return identity;
+    }
+
+    /** A signed-in account: its login as the name, its one role, its id for audit records and assignments. */
+    static SecurityIdentity identity(AccountRow account) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(account.login()))
+                .addRole(account.role())
+                .addAttribute(ACCOUNT_ID, account.id())
+                .build();
     }
 }

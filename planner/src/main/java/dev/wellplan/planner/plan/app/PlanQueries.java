@@ -30,6 +30,13 @@ public class PlanQueries {
                 .orElseThrow(() -> Refusal.NotFound.plan(id));
     }
 
+    /** What the plan's client answered at enrollment, and their name: for the coach's plan page. */
+    public AssessmentSummary assessment(UUID id) {
+        return plans.findAssessment(id)
+                .map(row -> AssessmentSummary.of(row.clientName(), documents.readAssessment(row.assessment())))
+                .orElseThrow(() -> Refusal.NotFound.plan(id));
+    }
+
     /** Every version of the plan, oldest first. */
     public List<HistoryEntry> history(UUID id) {
         List<HistoryEntry> entries = plans.revisions(id).stream()

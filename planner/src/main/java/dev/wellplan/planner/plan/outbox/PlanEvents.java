@@ -44,6 +44,6 @@ public final class PlanEvents {
         return new PlanSnapshot.Item(item.id(), item.kind().name(), item.start(), item.durationMinutes(), item.title(),
                 item.massage() == null ? null : item.massage().type().name(),
                 item.massage() == null ? null : item.massage().pressure().name(),
-                exercises, item.rules());
+                exercises, item.rules(), item.held());
     }
 }

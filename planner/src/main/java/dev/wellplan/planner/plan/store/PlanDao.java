@@ -120,6 +120,16 @@ public interface PlanDao {
                    @Bind("endDate") LocalDate endDate, @Bind("body") String body, @Bind("coachId") String coachId,
                    @Bind("at") Instant at);
 
+    /** The assessment a plan came from ({@code {}} once an unconfirmed enrollment was forgotten), and its client. */
+    @SqlQuery("""
+            SELECT p.assessment::text AS assessment, c.name AS client_name FROM planner.plan p
+            JOIN planner.client c ON c.id = p.client_id WHERE p.id = :id""")
+    @RegisterConstructorMapper(AssessmentRow.class)
+    Optional<AssessmentRow> findAssessment(@Bind("id") UUID id);
+
+    record AssessmentRow(String assessment, String clientName) {
+    }
+
     @SqlQuery("SELECT name, email, time_zone FROM planner.client WHERE id = :id")
     @RegisterConstructorMapper(ClientRow.class)
     ClientRow client(@Bind("id") UUID id);

@@ -1,8 +1,10 @@
 package dev.wellplan.planner.roster.app;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +25,16 @@ public class Roster {
     public enum Scope { MINE, UNASSIGNED, ALL }
 
     /** One page of the roster, {@code page} counted from 1, with how many plans match in all. */
-    public record Page(int page, int size, long total, List<RosterDao.Line> plans) {
+    public record Page(int page, int size, long total, List<Line> plans) {
+    }
+
+    /** One plan on the roster: whose (a coach's id, null for the pool), for whom, when and in which status. */
+    public record Line(UUID planId, long version, String status, String timeZone, LocalDate startDate,
+                       LocalDate endDate, String coachId, String clientName) {
+        static Line of(RosterDao.Line row) {
+            return new Line(row.planId(), row.version(), row.status(), row.timeZone(), row.startDate(), row.endDate(),
+                    row.coachId(), row.clientName());
+        }
     }
 
     private final RosterDao roster;
@@ -52,7 +63,8 @@ public class Roster {
             throw new Refusal.Invalid(bad);
         }
         String key = scope.name().toLowerCase(Locale.ROOT);
-        List<RosterDao.Line> lines = roster.page(key, coachId, status, size, (long) (page - 1) * size);
+        List<Line> lines = roster.page(key, coachId, status, size, (long) (page - 1) * size).stream()
+                .map(Line::of).toList();
         return new Page(page, size, roster.count(key, coachId, status), lines);
     }
 

@@ -21,6 +21,7 @@ import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.planner.Api;
 import dev.wellplan.planner.Assessments;
 import dev.wellplan.planner.RealServers;
+import dev.wellplan.planner.web.Browser;
 import dev.wellplan.planner.plan.app.Confirmations;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,10 +64,11 @@ class ConfirmationApiTest {
                 .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
-                .body(containsString("<form method=\"post\" action=\"/confirm\">"));
+                .body(containsString("<form method=\"post\" action=\"/confirm\">"))
+                .body(containsString("name=\"csrf-token\""));
         Api.asAdmin().get("/api/plans/" + id).then().body("status", equalTo("PENDING_CONFIRMATION"));
 
-        given().contentType(ContentType.URLENC).formParam("token", token).post("/confirm").then().statusCode(200)
+        Browser.form(Browser.anonymous()).formParam("token", token).post("/confirm").then().statusCode(200)
                 .body(containsString("your plan is confirmed"));
         Api.asAdmin().get("/api/plans/" + id).then().body("status", equalTo("ACTIVE"));
 
@@ -95,7 +97,7 @@ class ConfirmationApiTest {
         assertThat(expired.plan().status()).isEqualTo("EXPIRED");
         assertThat(expired.plan().client().email()).doesNotContain("example.com");
         Api.confirm(id).then().statusCode(409).contentType("application/problem+json");
-        given().contentType(ContentType.URLENC).formParam("token", Api.link("confirm", id, Duration.ofHours(1)))
+        Browser.form(Browser.anonymous()).formParam("token", Api.link("confirm", id, Duration.ofHours(1)))
                 .post("/confirm").then().statusCode(410).body(containsString("expired"));
     }
 
@@ -124,7 +126,7 @@ class ConfirmationApiTest {
                 java.time.Instant.now().plus(Duration.ofDays(1))); // the link of an e-mail of a minute ago
         given().queryParam("token", before).get("/api/plans/" + id).then().statusCode(200);
 
-        given().queryParam("token", before).post("/api/plans/" + id + "/sign-out").then().statusCode(204);
+        given().contentType(ContentType.JSON).queryParam("token", before).post("/api/plans/" + id + "/sign-out").then().statusCode(204);
 
         given().queryParam("token", before).get("/api/plans/" + id).then().statusCode(403)
                 .body("detail", containsString("signed out"));

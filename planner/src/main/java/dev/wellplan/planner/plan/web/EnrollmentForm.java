@@ -1,0 +1,140 @@
+package dev.wellplan.planner.plan.web;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.wellplan.rules.Violation;
+import dev.wellplan.support.problem.Problem.FieldError;
+import io.quarkus.qute.TemplateData;
+
+/**
+ * The enrollment form as the page fills and re-fills it. Each field is named by its JSON path in the API's assessment
+ * ({@code client.name}, {@code preferences.massageDays}), so a form becomes the very body {@code POST /api/enrollments}
+ * takes, is read by the same {@code EnrollmentReader} and checked by the same plan rules, and every error those name
+ * lands on its own field.
+ *
+ * @param values  what was entered, by field (a checkbox group has several values)
+ * @param errors  what is wrong, by field
+ * @param general an error about the form as a whole (a limit reached), or null
+ */
+@TemplateData
+public record EnrollmentForm(Map<String, List<String>> values, Map<String, String> errors, String general) {
+
+    /** Fields the API reads as whole numbers: the form sends them as numbers when they are, and lets the reader say so when not. */
+    static final List<String> NUMBERS = List.of("pain.intensity", "pain.weeks", "preferences.exerciseDaysPerWeek");
+    /** Fields with several values (checkbox groups), sent as JSON arrays. */
+    static final List<String> LISTS = List.of("pain.drivers", "redFlags", "preferences.massageDays",
+            "preferences.highStressDays", "equipment");
+    /** Not part of the assessment: the person's agreement to e-mails about their plan. */
+    static final String CONSENT = "consent";
+    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,9}");
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
+    /** A fresh form, filled with the defaults the plan rules would choose. */
+    static EnrollmentForm blank() {
+        Map<String, List<String>> defaults = new LinkedHashMap<>();
+        defaults.put("client.timeZone", List.of("Europe/Lisbon"));
+        defaults.put("preferences.massageTime", List.of("10:00"));
+        defaults.put("preferences.exerciseTime", List.of("07:30"));
+        defaults.put("preferences.exerciseDaysPerWeek", List.of("3"));
+        defaults.put("preferences.pressure", List.of("MEDIUM"));
+        defaults.put("preferences.quietHours.from", List.of("21:00"));
+        defaults.put("preferences.quietHours.to", List.of("07:00"));
+        return new EnrollmentForm(defaults, Map.of(), null);
+    }
+
+    /** The assessment as the API takes it: empty fields are left out, and reported as missing by the rules. */
+    String toJson(ObjectMapper mapper) {
+        ObjectNode root = mapper.createObjectNode();
+        values.forEach((field, entered) -> {
+            if (field.equals(CONSENT)) {
+                return;
+            }
+            List<String> given = entered.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+            if (LISTS.contains(field)) {
+                ArrayNode array = parent(root, field).putArray(leaf(field));
+                given.forEach(array::add);
+            } else if (!given.isEmpty()) {
+                String value = given.get(0);
+                if (NUMBERS.contains(field) && WHOLE.matcher(value).matches()) {
+                    parent(root, field).put(leaf(field), Integer.parseInt(value));
+                } else {
+                    parent(root, field).put(leaf(field), value);
+                }
+            }
+        });
+        return root.toString();
+    }
+
+    /** The same form with the errors the reader or the rules found (their JSON paths, list indexes dropped). */
+    EnrollmentForm withErrors(List<FieldError> found) {
+        Map<String, String> byField = new LinkedHashMap<>(errors);
+        found.forEach(e -> byField.putIfAbsent(INDEX.matcher(e.field()).replaceAll(""), e.message()));
+        return new EnrollmentForm(values, byField, general);
+    }
+
+    EnrollmentForm withViolations(List<Violation> found) {
+        return withErrors(found.stream().map(v -> new FieldError(v.field(), v.message())).toList());
+    }
+
+    EnrollmentForm withGeneral(String message) {
+        return new EnrollmentForm(values, errors, message);
+    }
+
+    boolean consented() {
+        return values.getOrDefault(CONSENT, List.of()).contains("yes");
+    }
+
+    public String value(String field) {
+        List<String> entered = values.get(field);
+        return entered == null || entered.isEmpty() ? "" : entered.get(0);
+    }
+
+    public boolean checked(String field, String option) {
+        return values.getOrDefault(field, List.of()).contains(option);
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    public boolean invalid(String field) {
+        return errors.containsKey(field);
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty() || general != null;
+    }
+
+    /** The errors in form order, for the summary at the top. */
+    public List<Map.Entry<String, String>> errorList() {
+        return List.copyOf(errors.entrySet());
+    }
+
+    /** The IANA zones a client may pick, by region. */
+    static List<String> zones() {
+        return ZoneId.getAvailableZoneIds().stream()
+                .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+                .sorted().toList();
+    }
+
+    private static ObjectNode parent(ObjectNode root, String field) {
+        ObjectNode node = root;
+        String[] parts = field.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
+        }
+        return node;
+    }
+
+    private static String leaf(String field) {
+        return field.substring(field.lastIndexOf('.') + 1);
+    }
+}
