@@ -1,6 +1,7 @@
 package dev.wellplan.planner.access;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Min;
 
@@ -35,4 +36,25 @@ public interface AccessConfig {
      */
     @WithDefault("false")
     boolean seedLocalAccounts();
+
+    /**
+     * The first admin of a new installation, under {@code wellplan.access.first-admin}: every other account is
+     * added by an admin, so without it a production planner would have nobody who may add one.
+     */
+    FirstAdmin firstAdmin();
+
+    interface FirstAdmin {
+        /**
+         * The address the first admin signs in with (env {@code WELLPLAN_ACCESS_FIRST_ADMIN_EMAIL}). Added at
+         * startup when no account has it; once it exists, nothing here changes it.
+         */
+        Optional<String> email();
+
+        /**
+         * Their password (env {@code WELLPLAN_ACCESS_FIRST_ADMIN_PASSWORD}), at least 12 characters: used only when
+         * the account is added. Remove both settings after the first start, and let the admin change nothing else
+         * through them.
+         */
+        Optional<String> password();
+    }
 }

@@ -70,6 +70,30 @@ public class Accounts {
                 .orElseThrow(() -> new Refusal.Conflict("an account with this e-mail address exists"));
     }
 
+    /**
+     * Adds the installation's first admin, who signs in with their e-mail address, unless an account has that
+     * address already (then nothing changes: a restart with the setting still present is harmless).
+     *
+     * @return the account added, or empty when it existed
+     * @throws Refusal.Invalid naming each bad field
+     */
+    @Transactional
+    public Optional<AccountView> addFirstAdmin(String email, String password) {
+        List<Violation> violations = new ArrayList<>();
+        if (!AssessmentRules.isEmailAddress(email)) {
+            violations.add(new Violation("email", "must be a valid e-mail address"));
+        }
+        checkPassword(password, violations);
+        if (!violations.isEmpty()) {
+            throw new Refusal.Invalid(violations);
+        }
+        String login = EmailAddresses.normalize(email);
+        if (accounts.findByLogin(login).isPresent()) {
+            return Optional.empty();
+        }
+        return add(login, login, "Administrator", ADMIN, password);
+    }
+
     /** Adds an account unless its login or address is taken; the local stack's seeds use it too. */
     Optional<AccountView> add(String login, String email, String name, String role, String password) {
         UUID id = UUID.randomUUID();

@@ -27,7 +27,7 @@ class CrossSiteRequestTest {
     private static final String OWN = "http://localhost:8080";
 
     private String awaitingPlan() {
-        return Api.enrollAsCoach(Assessments.withRedFlags("[\"NUMBNESS\"]"));
+        return Api.confirmedPlanOfCoach(Assessments.withRedFlags("[\"NUMBNESS\"]"));
     }
 
     @Test
