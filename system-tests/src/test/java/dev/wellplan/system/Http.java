@@ -54,6 +54,29 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    private static final java.util.regex.Pattern HIDDEN_INPUT = java.util.regex.Pattern.compile(
+            "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
+    /**
+     * Submits the first form of {@code page} as a browser would: its hidden fields (the CSRF token among them) as
+     * the body, and the cookies the page set.
+     */
+    static Reply submit(Reply page, String action) {
+        java.util.regex.Matcher hidden = HIDDEN_INPUT.matcher(page.body());
+        java.util.StringJoiner form = new java.util.StringJoiner("&");
+        while (hidden.find()) {
+            form.add(encode(hidden.group(1)) + "=" + encode(hidden.group(2).replace("&amp;", "&")));
+        }
+        java.util.StringJoiner cookies = new java.util.StringJoiner("; ");
+        page.raw().headers().allValues("Set-Cookie").forEach(cookie -> cookies.add(cookie.split(";", 2)[0]));
+        return send(HttpRequest.newBuilder(URI.create(action)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies.toString()).POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static Reply postJson(String url, String body, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("Authorization", basic(user, password)).POST(HttpRequest.BodyPublishers.ofString(body)));

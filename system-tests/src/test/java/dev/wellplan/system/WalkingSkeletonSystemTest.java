@@ -69,8 +69,11 @@ class WalkingSkeletonSystemTest {
         Matcher link = CONFIRM_LINK.matcher(request.get("raw").asText().replace("=\r\n", "").replace("=3D", "="));
         assertThat(link.find()).as("the confirmation link in the e-mail").isTrue();
         assertThat(link.group(1)).isEqualTo(stack.plannerUrl());
-        assertThat(Http.get(link.group()).body()).contains("Yes, start my plan");
-        assertThat(Http.postForm(stack.plannerUrl() + "/confirm", "token=" + link.group(2)).status()).isEqualTo(200);
+        Http.Reply page = Http.get(link.group());
+        assertThat(page.body()).contains("Yes, start my plan");
+        assertThat(Http.postForm(stack.plannerUrl() + "/confirm", "token=" + link.group(2)).status())
+                .as("the button's POST without the page's CSRF token").isEqualTo(400);
+        assertThat(Http.submit(page, stack.plannerUrl() + "/confirm").status()).isEqualTo(200);
 
         JsonNode welcome = await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(email), m -> m.size() == 2).get(1);
         assertThat(welcome.get("subject").asText()).contains("four-week");
