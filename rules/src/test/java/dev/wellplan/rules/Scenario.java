@@ -2,6 +2,7 @@ package dev.wellplan.rules;
 
 import static dev.wellplan.rules.GeneratedAssessments.Weighted.weight;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * A plan as it runs, the assessment behind it, the time now (local, in the plan's zone) and the operations a coach
  * sends as one adjustment. {@link #draw} makes them from one case of {@link GeneratedAssessments}: mostly running
- * plans, some still awaiting clearance, some a coach adjusted already, a few cancelled; "now" before, inside and
+ * plans, some still awaiting clearance, some a coach adjusted already (a workout added, a week or the rest paused),
+ * a few cancelled; "now" before, inside and
  * after the four weeks; operations from {@link RandomOperations}. {@code toString} is the compact text a failing
  * property prints ({@link PlanText}).
  */
@@ -71,22 +73,31 @@ public record Scenario(Assessment assessment, Plan plan, LocalDateTime now, List
         return new Scenario(a, plan, now, RandomOperations.batch(g, plan));
     }
 
-    /** Shape 9: cancelled; 7 and 8: adjusted before (an added workout and a pause of the third week). */
+    /**
+     * Shape 9: cancelled. 7 and 8: adjusted the day before it started, a workout added in week 4 (on its first day
+     * that takes one) and a pause: of week 2, which holds no session (SAFE-4 refuses a pause over one), or from
+     * week 4 on to the end, which leaves the plan PAUSED.
+     */
     private static Plan shaped(Plan plan, Assessment a, int shape) {
         if (shape == 9) {
             return new Plan(PlanStatus.CANCELLED, plan.timeZone(), plan.startDate(), plan.endDate(), plan.items(),
                     plan.guidance(), plan.unmetPreferences(), plan.urgency());
         }
-        if (shape >= 7 && plan.status() == PlanStatus.ACTIVE) {
-            Adjustment earlier = PlanRules.adjust(plan, a, List.of(
-                    new Operation.AddStrengthDay(plan.startDate().plusDays(shape), List.of(RuleIds.MAS_5, RuleIds.MAS_6)),
-                    new Operation.Pause(plan.startDate().plusDays(14), plan.startDate().plusDays(20))),
-                    plan.startDate().atStartOfDay().minusDays(1));
-            if (earlier instanceof Adjustment.Applied applied) {
-                return applied.plan();
-            }
+        if (shape < 7 || plan.status() != PlanStatus.ACTIVE) {
+            return plan;
         }
-        return plan;
+        LocalDateTime before = plan.startDate().atStartOfDay().minusDays(1);
+        LocalDate start = plan.startDate();
+        for (int day = 21; day < 28 && plan.addedItems() == 0; day++) {
+            plan = appliedOrAsItWas(plan, a, before,
+                    new Operation.AddStrengthDay(start.plusDays(day), List.of(RuleIds.MAS_5, RuleIds.MAS_6)));
+        }
+        return appliedOrAsItWas(plan, a, before, shape == 7 ? new Operation.Pause(start.plusDays(7), start.plusDays(13))
+                : new Operation.Pause(start.plusDays(21), null));
+    }
+
+    private static Plan appliedOrAsItWas(Plan plan, Assessment a, LocalDateTime now, Operation op) {
+        return PlanRules.adjust(plan, a, List.of(op), now) instanceof Adjustment.Applied applied ? applied.plan() : plan;
     }
 
     @Override
