@@ -2,10 +2,7 @@ package dev.wellplan.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,52 +12,27 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
- * The promises of coach adjustments over random plans (from {@link GeneratedAssessments}: every zone, pattern,
- * red flag, equipment set; active, cleared, awaiting clearance) and random sequences of operations, valid and
- * not, with and without overrides, at a random "now" in and around the four weeks. jqwik draws and shrinks; the
- * seed is fixed so every build checks the same cases (drop {@code seed} locally to explore others).
+ * The promises of coach adjustments over random plans and random operations ({@link Scenario}: plans from
+ * {@link GeneratedAssessments} in every zone, pattern, red flag and equipment set; active, cleared, awaiting
+ * clearance, already adjusted, cancelled; "now" before, inside and after the four weeks; one to four operations,
+ * valid and not, with and without overrides). Each property checks {@link PropertyCheck#DEFAULT_CASES} scenarios
+ * of a fixed seed and prints the outcomes it reached; a failure prints the scenario and the flags that replay it.
  */
 class AdjustmentPropertiesTest {
-    static final int TRIES = 2000;
-    static final String SEED = "20261207";
     private static final Pattern RULE_ID = Pattern.compile("(SAFE|MAS|AFT|ACT|LIF)-\\d");
-    private static final List<String> OVERRIDES = List.of(RuleIds.MAS_1, RuleIds.MAS_2, RuleIds.MAS_5, RuleIds.MAS_6);
-    private static final List<LocalTime> TIMES = List.of(LocalTime.of(0, 30), LocalTime.of(2, 30), LocalTime.of(7, 30),
-            LocalTime.of(10, 0), LocalTime.of(12, 0), LocalTime.of(18, 0), LocalTime.of(19, 30), LocalTime.of(23, 30));
 
-    /** A plan as it runs, the assessment behind it, the time now, and the operations a coach sends. */
-    record Scenario(Assessment assessment, Plan plan, LocalDateTime now, List<Operation> ops) {
-        @Override
-        public String toString() {
-            return "Scenario[status=" + plan.status() + ", zone=" + plan.timeZone() + ", start=" + plan.startDate()
-                    + ", pattern=" + assessment.pain().pattern() + ", equipment=" + assessment.equipment()
-                    + ", now=" + now + ", ops=" + ops + "]";
-        }
+    @Test
+    void SAFE_4_no_applied_plan_breaks_the_safety_gate() {
+        Scenario.forAll(AdjustmentPropertiesTest::obeysTheSafetyGate);
     }
 
-    private record Base(Assessment assessment, Plan plan, LocalDateTime now) {}
-
-    @Property(tries = TRIES, seed = SEED)
-    void SAFE_4_no_applied_plan_breaks_the_safety_gate(@ForAll("scenarios") Scenario s) {
-        Adjustment result = adjust(s);
-        Statistics.label("outcome").collect(result.getClass().getSimpleName(), s.plan().status());
-        if (!(result instanceof Adjustment.Applied a)) {
+    private static void obeysTheSafetyGate(Scenario s) {
+        if (!(s.adjust() instanceof Adjustment.Applied a)) {
             return;
         }
-        Statistics.label("applied").collect(s.ops().size() + " ops", a.overrides().isEmpty() ? "no override"
-                : "overrides");
         Plan next = a.plan();
         boolean disc = SafetyGate.discSigns(a.assessment().pain());
         assertThat(PlanRules.checkEdit(s.plan(), next, a.assessment())).isEmpty();
@@ -78,18 +50,20 @@ class AdjustmentPropertiesTest {
         }
     }
 
-    @Property(tries = TRIES, seed = SEED)
-    void LIF_1_the_past_never_changes_and_nothing_moves_into_it_or_out_of_the_four_weeks(
-            @ForAll("scenarios") Scenario s) {
-        if (!(adjust(s) instanceof Adjustment.Applied a)) {
+    @Test
+    void LIF_1_the_past_never_changes_and_nothing_moves_into_it_or_out_of_the_four_weeks() {
+        Scenario.forAll(AdjustmentPropertiesTest::keepsThePastAndTheFourWeeks);
+    }
+
+    private static void keepsThePastAndTheFourWeeks(Scenario s) {
+        if (!(s.adjust() instanceof Adjustment.Applied a)) {
             return;
         }
         Map<String, PlanItem> after = byId(a.plan());
         s.plan().items().stream().filter(i -> i.start().isBefore(s.now()))
                 .forEach(i -> assertThat(after.get(i.id())).as("past item %s", i.id()).isEqualTo(i));
         Map<String, PlanItem> before = byId(s.plan());
-        LocalDateTime nowThere = s.now().atZone(s.plan().timeZone()).withZoneSameInstant(a.plan().timeZone())
-                .toLocalDateTime();
+        LocalDateTime nowThere = s.nowIn(a.plan().timeZone());
         for (PlanItem item : a.plan().items()) {
             PlanItem was = before.get(item.id());
             if (was != null && was.start().equals(item.start())) {
@@ -108,9 +82,13 @@ class AdjustmentPropertiesTest {
         }
     }
 
-    @Property(tries = TRIES, seed = SEED)
-    void ids_are_kept_or_new_and_an_id_never_changes_meaning(@ForAll("scenarios") Scenario s) {
-        if (!(adjust(s) instanceof Adjustment.Applied a)) {
+    @Test
+    void ids_are_kept_or_new_and_an_id_never_changes_meaning() {
+        Scenario.forAll(AdjustmentPropertiesTest::keepsIds);
+    }
+
+    private static void keepsIds(Scenario s) {
+        if (!(s.adjust() instanceof Adjustment.Applied a)) {
             return;
         }
         List<String> ids = PlanQueries.ids(a.plan());
@@ -129,15 +107,19 @@ class AdjustmentPropertiesTest {
         assertThat(a.plan().addedItems()).isGreaterThanOrEqualTo(s.plan().addedItems());
     }
 
-    @Property(tries = TRIES / 2, seed = SEED)
-    void a_chain_of_adjustments_never_brings_back_an_id_it_removed(@ForAll("scenarios") Scenario s) {
+    @Test
+    void a_chain_of_adjustments_never_brings_back_an_id_it_removed() {
+        Scenario.forAll(AdjustmentPropertiesTest::neverBringsBackARemovedId);
+    }
+
+    private static void neverBringsBackARemovedId(Scenario s) {
         Map<String, ItemKind> seen = new HashMap<>();
         Set<String> gone = new HashSet<>();
         Plan plan = s.plan();
         Assessment assessment = s.assessment();
         plan.items().forEach(i -> seen.put(i.id(), i.kind()));
         for (Operation op : s.ops()) {
-            LocalDateTime now = nowIn(s, plan.timeZone());
+            LocalDateTime now = s.nowIn(plan.timeZone());
             if (!(PlanRules.adjust(plan, assessment, List.of(op), now) instanceof Adjustment.Applied a)) {
                 continue;
             }
@@ -153,13 +135,17 @@ class AdjustmentPropertiesTest {
         }
     }
 
-    @Property(tries = TRIES, seed = SEED)
-    void a_refused_adjustment_changes_nothing_and_says_why(@ForAll("scenarios") Scenario s) {
+    @Test
+    void a_refused_adjustment_changes_nothing_and_says_why() {
+        Scenario.forAll(AdjustmentPropertiesTest::changesNothingOrSaysWhy);
+    }
+
+    private static void changesNothingOrSaysWhy(Scenario s) {
         Plan untouched = PlanRules.adjust(s.plan(), s.assessment(), List.of(), s.now()) instanceof Adjustment.Applied a
                 ? a.plan() : null;
-        Adjustment result = adjust(s);
+        Adjustment result = s.adjust();
         assertThat(untouched).isEqualTo(s.plan());
-        assertThat(adjust(s)).as("deterministic").isEqualTo(result);
+        assertThat(s.adjust()).as("deterministic").isEqualTo(result);
         if (result instanceof Adjustment.Refused r) {
             assertThat(r.refusals()).isNotEmpty().allSatisfy(refusal -> {
                 assertThat(refusal.operationIndex()).isBetween(0, s.ops().size() - 1);
@@ -179,10 +165,14 @@ class AdjustmentPropertiesTest {
         }
     }
 
-    @Property(tries = TRIES, seed = SEED)
-    void a_batch_applies_as_its_operations_would_one_after_another_or_not_at_all(@ForAll("scenarios") Scenario s) {
+    @Test
+    void a_batch_applies_as_its_operations_would_one_after_another_or_not_at_all() {
+        Scenario.forAll(AdjustmentPropertiesTest::appliesAsStepsOrNotAtAll);
+    }
+
+    private static void appliesAsStepsOrNotAtAll(Scenario s) {
         // a zone change moves "now" between readings of the past; batch and steps then agree by construction only
-        Assume.that(s.ops().stream().noneMatch(op -> op instanceof Operation.ChangeSchedule c && c.timeZone() != null));
+        PropertyCheck.assume(s.ops().stream().noneMatch(op -> op instanceof Operation.ChangeSchedule c && c.timeZone() != null));
         Plan plan = s.plan();
         Assessment assessment = s.assessment();
         List<Integer> refusedOneByOne = new ArrayList<>();
@@ -194,7 +184,7 @@ class AdjustmentPropertiesTest {
                 refusedOneByOne.add(i);
             }
         }
-        Adjustment batch = adjust(s);
+        Adjustment batch = s.adjust();
         if (batch instanceof Adjustment.Applied a) {
             assertThat(refusedOneByOne).isEmpty();
             assertThat(a.plan()).isEqualTo(plan);
@@ -205,14 +195,6 @@ class AdjustmentPropertiesTest {
         }
     }
 
-    private static Adjustment adjust(Scenario s) {
-        return PlanRules.adjust(s.plan(), s.assessment(), s.ops(), s.now());
-    }
-
-    private static LocalDateTime nowIn(Scenario s, ZoneId zone) {
-        return s.now().atZone(s.plan().timeZone()).withZoneSameInstant(zone).toLocalDateTime();
-    }
-
     private static boolean isAddedWorkout(String id, int addedBefore) {
         return id.startsWith(AdjustmentOperations.ADDED_STRENGTH_PREFIX)
                 && Integer.parseInt(id.substring(AdjustmentOperations.ADDED_STRENGTH_PREFIX.length())) > addedBefore;
@@ -220,97 +202,5 @@ class AdjustmentPropertiesTest {
 
     private static Map<String, PlanItem> byId(Plan plan) {
         return plan.items().stream().collect(Collectors.toMap(PlanItem::id, i -> i));
-    }
-
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        // "now" mostly in the first week, when most of the plan is still ahead; sometimes anywhere around it
-        Arbitrary<Integer> minutes = Arbitraries.frequencyOf(Tuple.of(2, uniform(-24 * 60, 0)),
-                Tuple.of(2, uniform(0, 7 * 24 * 60)), Tuple.of(1, uniform(-24 * 60, 30 * 24 * 60)));
-        Arbitrary<Base> bases = Combinators.combine(Arbitraries.longs(), uniform(0, 1 << 20), uniform(0, 9), minutes)
-                .as(AdjustmentPropertiesTest::base);
-        return bases.flatMap(b -> operation(b).list().ofMinSize(1).ofMaxSize(4)
-                .map(ops -> new Scenario(b.assessment(), b.plan(), b.now(), ops))).withoutEdgeCases();
-    }
-
-    /** Mostly running plans, some still awaiting clearance, some a coach adjusted already, a few cancelled. */
-    private static Base base(long seed, int index, int shape, int minutes) {
-        GeneratedAssessments g = GeneratedAssessments.forCase(seed, index);
-        Assessment a = shape == 0 ? g.gated() : g.any();
-        Plan plan = PlanRules.createPlan(a);
-        if (plan.status() == PlanStatus.AWAITING_CLEARANCE && shape != 0) {
-            plan = PlanRules.clear(plan, a, a.startDate().plusDays(shape % 3));
-        }
-        LocalDateTime now = plan.startDate().atStartOfDay().plusMinutes(minutes);
-        if (shape == 9) {
-            plan = new Plan(PlanStatus.CANCELLED, plan.timeZone(), plan.startDate(), plan.endDate(), plan.items(),
-                    plan.guidance(), plan.unmetPreferences(), plan.urgency());
-        } else if (shape >= 7 && plan.status() == PlanStatus.ACTIVE) {
-            // an earlier adjustment: an added workout and a pause of the third week
-            Adjustment earlier = PlanRules.adjust(plan, a, List.of(
-                    new Operation.AddStrengthDay(plan.startDate().plusDays(shape), List.of(RuleIds.MAS_5, RuleIds.MAS_6)),
-                    new Operation.Pause(plan.startDate().plusDays(14), plan.startDate().plusDays(20))),
-                    plan.startDate().atStartOfDay().minusDays(1));
-            if (earlier instanceof Adjustment.Applied applied) {
-                plan = applied.plan();
-            }
-        }
-        return new Base(a, plan, now);
-    }
-
-    private static Arbitrary<Integer> uniform(int min, int max) {
-        return Arbitraries.integers().between(min, max).withDistribution(RandomDistribution.uniform());
-    }
-
-    private static Arbitrary<Operation> operation(Base b) {
-        List<String> ids = new ArrayList<>(PlanQueries.ids(b.plan()));
-        ids.add("massage-9");
-        List<String> sessions = new ArrayList<>(PlanQueries.ids(b.plan()).stream().filter(id -> id.matches("massage-\\d"))
-                .toList());
-        if (sessions.isEmpty()) {
-            sessions.add("massage-1");
-        }
-        List<String> exercises = new ArrayList<>(StrengthCatalog.ids());
-        exercises.add("foam-roll-glutes");
-        Map<String, LocalDate> days = new HashMap<>();
-        b.plan().items().forEach(i -> days.put(i.id(), i.start().toLocalDate()));
-        List<String> used = b.plan().items().stream().flatMap(i -> i.exercises().stream()).map(Exercise::id).distinct()
-                .toList();
-        Arbitrary<String> item = Arbitraries.of(ids);
-        Arbitrary<String> session = Arbitraries.of(sessions);
-        Arbitrary<String> exercise = used.isEmpty() ? Arbitraries.of(exercises)
-                : Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(used)), Tuple.of(1, Arbitraries.of(exercises)));
-        // mostly a day or two from where the item is, as a coach moves things; sometimes anywhere
-        Arbitrary<Integer> nudge = uniform(-3, 3);
-        Arbitrary<LocalDate> date = uniform(-2, 29).map(d -> b.plan().startDate().plusDays(d));
-        Arbitrary<LocalTime> time = Arbitraries.oneOf(Arbitraries.of(TIMES),
-                uniform(0, 24 * 60 - 1).map(m -> LocalTime.of(m / 60, m % 60)));
-        Arbitrary<List<String>> override = Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.just(List.<String>of())),
-                Tuple.of(5, Arbitraries.of(OVERRIDES).set().ofMinSize(1).ofMaxSize(4).map(List::copyOf)),
-                Tuple.of(1, Arbitraries.just(List.of(RuleIds.MAS_5, RuleIds.SAFE_2))));
-        Arbitrary<Integer> minutes = uniform(10, 130);
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, Combinators.combine(item, date, time.injectNull(0.5), override)
-                        .as(Operation.MoveItem::new)),
-                Tuple.of(5, Combinators.combine(item, nudge, time.injectNull(0.6), override).as((id, by, t, o) ->
-                        new Operation.MoveItem(id, days.getOrDefault(id, b.plan().startDate()).plusDays(by), t, o))),
-                Tuple.of(5, Combinators.combine(session, nudge, time.injectNull(0.6), override).as((id, by, t, o) ->
-                        new Operation.MoveItem(id, days.getOrDefault(id, b.plan().startDate()).plusDays(by), t, o))),
-                Tuple.of(4, Combinators.combine(session, Arbitraries.of(MassageType.class).injectNull(0.3),
-                                Arbitraries.of(Pressure.class).injectNull(0.5), minutes.injectNull(0.5), override)
-                        .as(Operation.ChangeMassage::new)),
-                Tuple.of(3, Combinators.combine(item, exercise, exercise, override).as(Operation.SwapExercise::new)),
-                Tuple.of(2, Combinators.combine(exercise, override).as(Operation.ProgressExercise::new)),
-                Tuple.of(2, Combinators.combine(exercise, override).as(Operation.RegressExercise::new)),
-                Tuple.of(3, Combinators.combine(date, override).as(Operation.AddStrengthDay::new)),
-                Tuple.of(3, Combinators.combine(item, override).as(Operation.RemoveItem::new)),
-                Tuple.of(3, Combinators.combine(date, uniform(-1, 10).injectNull(0.4), override).as((from, length, o) ->
-                        new Operation.Pause(from, length == null ? null : from.plusDays(length), o))),
-                Tuple.of(1, override.map(Operation.Resume::new)),
-                Tuple.of(1, override.map(Operation.Cancel::new)),
-                Tuple.of(3, Combinators.combine(Arbitraries.of(GeneratedAssessments.ZONES).injectNull(0.6),
-                        Combinators.combine(time, time).as(QuietHours::new).injectNull(0.7),
-                        time.injectNull(0.5), time.injectNull(0.5), override).as(Operation.ChangeSchedule::new)));
     }
 }

@@ -4,19 +4,23 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Generated assessments for the property tests, drawn from a seeded {@link SplittableRandom}: valid by
  * construction, across zones with DST gaps at 02:00, at midnight and of 30 minutes.
  *
  * <p>Case {@code i} of seed {@code s} always draws the same values ({@link #forCase}), independent of the
- * other cases, so a failure reported as {@code seed=s case=i} can be replayed on its own.
+ * other cases, so a failure reported as {@code seed=s case=i} can be replayed on its own. The small draws
+ * ({@link #between}, {@link #pick}, {@link #oneOf}, ...) are for generators built on top, such as {@link Scenario}:
+ * published in the rules' test-jar, so other modules' properties draw from the same seeded source.
  */
-final class GeneratedAssessments {
+public final class GeneratedAssessments {
     static final Set<PainPattern> DISC = EnumSet.of(PainPattern.SUSPECTED_DISC, PainPattern.RADIATING_LEG);
     static final Set<PainPattern> NO_DISC = EnumSet.complementOf(EnumSet.copyOf(DISC));
 
@@ -42,23 +46,23 @@ final class GeneratedAssessments {
     }
 
     /** The generator for case {@code index} of {@code seed}. */
-    static GeneratedAssessments forCase(long seed, int index) {
+    public static GeneratedAssessments forCase(long seed, int index) {
         long caseSeed = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1L))).nextLong();
         return new GeneratedAssessments(new SplittableRandom(caseSeed));
     }
 
     /** Any valid assessment, gated or not. */
-    Assessment any() {
+    public Assessment any() {
         return assessment(pick(List.of(PainPattern.values())), redFlags());
     }
 
     /** No red flag and no disc sign: the plan comes out ACTIVE. */
-    Assessment open() {
+    public Assessment open() {
         return assessment(pick(List.copyOf(NO_DISC)), EnumSet.noneOf(RedFlag.class));
     }
 
     /** A red flag or a disc sign, or both: the plan comes out AWAITING_CLEARANCE. */
-    Assessment gated() {
+    public Assessment gated() {
         return random.nextBoolean()
                 ? assessment(pick(List.of(PainPattern.values())), subset(RedFlag.class, 1, 3))
                 : assessment(pick(List.copyOf(DISC)), redFlags());
@@ -96,7 +100,7 @@ final class GeneratedAssessments {
             massageDays = subset(DayOfWeek.class, 1, 6);
             highStress = EnumSet.copyOf(massageDays);
             int total = massageDays.size() + random.nextInt(6 - massageDays.size() + 1);
-            for (DayOfWeek d : shuffled(DayOfWeek.values())) {
+            for (DayOfWeek d : shuffled(List.of(DayOfWeek.values()))) {
                 if (highStress.size() >= total) {
                     break;
                 }
@@ -124,31 +128,64 @@ final class GeneratedAssessments {
         return LocalTime.of(minute / 60, minute % 60);
     }
 
-    private <T> T pick(List<T> values) {
+    /** A whole number from {@code min} to {@code max}, both included, each as likely. */
+    public int between(int min, int max) {
+        return min + random.nextInt(max - min + 1);
+    }
+
+    /** True with probability {@code p}. */
+    public boolean chance(double p) {
+        return random.nextDouble() < p;
+    }
+
+    /** One of {@code values}, each as likely. */
+    public <T> T pick(List<T> values) {
         return values.get(random.nextInt(values.size()));
+    }
+
+    /** Null with probability {@code p}, else what {@code draw} draws. */
+    public <T> T orNull(double p, Supplier<? extends T> draw) {
+        return chance(p) ? null : draw.get();
+    }
+
+    /** {@code min..max} distinct elements of {@code values} in random order, the count uniform. */
+    public <T> List<T> someOf(List<T> values, int min, int max) {
+        int size = between(min, max);
+        return shuffled(values).subList(0, size);
+    }
+
+    /** What one of {@code choices} draws, each chosen in proportion to its weight. */
+    public <T> T oneOf(List<Weighted<T>> choices) {
+        int roll = random.nextInt(choices.stream().mapToInt(Weighted::weight).sum());
+        for (Weighted<T> choice : choices) {
+            roll -= choice.weight();
+            if (roll < 0) {
+                return choice.draw().get();
+            }
+        }
+        throw new IllegalStateException("weights must be positive");
+    }
+
+    /** A choice for {@link #oneOf}: {@code draw}, chosen {@code weight} times in the sum of all weights. */
+    public record Weighted<T>(int weight, Supplier<? extends T> draw) {
+        public static <T> Weighted<T> weight(int weight, Supplier<? extends T> draw) {
+            return new Weighted<>(weight, draw);
+        }
     }
 
     /** A subset of {@code min..max} elements, its size uniform so that empty and full sets come up often. */
     private <E extends Enum<E>> Set<E> subset(Class<E> type, int min, int max) {
-        int size = min + random.nextInt(max - min + 1);
         Set<E> set = EnumSet.noneOf(type);
-        for (E e : shuffled(type.getEnumConstants())) {
-            if (set.size() == size) {
-                break;
-            }
-            set.add(e);
-        }
+        set.addAll(someOf(List.of(type.getEnumConstants()), min, max));
         return set;
     }
 
-    private <T> List<T> shuffled(T[] values) {
-        T[] copy = values.clone();
-        for (int i = copy.length - 1; i > 0; i--) {
+    private <T> List<T> shuffled(List<T> values) {
+        List<T> copy = new ArrayList<>(values);
+        for (int i = copy.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            T t = copy[i];
-            copy[i] = copy[j];
-            copy[j] = t;
+            copy.set(j, copy.set(i, copy.get(j)));
         }
-        return List.of(copy);
+        return copy;
     }
 }
