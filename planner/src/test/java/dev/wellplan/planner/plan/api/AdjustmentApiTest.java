@@ -261,6 +261,25 @@ class AdjustmentApiTest {
     }
 
     @Test
+    void a_schedule_change_stores_the_new_zone_and_quiet_hours_and_the_event_carries_them() {
+        String id = activePlan();
+
+        Adjust.asCoach(id, 2, Adjust.body("""
+                        {"op": "changeSchedule", "timeZone": "America/New_York",
+                         "quietHours": {"from": "22:00", "to": "06:30"}}"""))
+                .then().statusCode(200).body("timeZone", equalTo("America/New_York"));
+
+        PlanEvent changed = Adjust.events(jdbi, id).get(2);
+        assertThat(changed.plan().timeZone()).isEqualTo("America/New_York");
+        assertThat(changed.plan().quietHours())
+                .isEqualTo(new PlanSnapshot.QuietHours(java.time.LocalTime.of(22, 0), java.time.LocalTime.of(6, 30)));
+        String stored = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT time_zone || ' ' || (assessment -> 'preferences' -> 'quietHours' ->> 'from')
+                        FROM planner.plan WHERE id = :id""").bind("id", UUID.fromString(id)).mapTo(String.class).one());
+        assertThat(stored).as("the row and the assessment the next adjustment starts from").startsWith("America/New_York 22:00");
+    }
+
+    @Test
     void an_unconfirmed_plan_cannot_be_adjusted() {
         String id = Api.enrollAsCoach(Assessments.valid());
 

@@ -180,6 +180,33 @@ class AdjustmentPreviewTest {
         }
     }
 
+    @Test
+    void two_retries_of_one_adjustment_at_once_store_it_once_and_both_get_its_answer() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            String id = Api.confirmedPlanOfCoach(Assessments.valid());
+            String body = Adjust.body(moveAndLighten(id));
+            String key = java.util.UUID.randomUUID().toString();
+            CyclicBarrier together = new CyclicBarrier(2);
+            java.util.concurrent.Callable<Response> send = () -> {
+                together.await();
+                return Api.asCoach().header("Idempotency-Key", key).header("If-Match", "\"2\"")
+                        .contentType("application/json").body(body).post("/api/plans/" + id + "/adjustments");
+            };
+            Future<Response> one = threads.submit(send);
+            Future<Response> two = threads.submit(send);
+            List<Response> answers = List.of(one.get(30, TimeUnit.SECONDS), two.get(30, TimeUnit.SECONDS));
+
+            assertThat(answers).extracting(Response::statusCode).containsExactly(200, 200);
+            assertThat(answers.get(0).asString()).isEqualTo(answers.get(1).asString());
+            assertThat(answers).extracting(r -> r.header("Idempotent-Replayed")).containsOnlyOnce("true");
+            assertThat(Adjust.version(id)).isEqualTo(3);
+            assertThat(Adjust.events(jdbi, id)).hasSize(3);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     /** A reminder as the tests name it: kind and item ({@code null} for a notice about the whole plan). */
     private static String name(Map<?, ?> reminder) {
         return reminder.get("kind") + " " + reminder.get("itemId");
