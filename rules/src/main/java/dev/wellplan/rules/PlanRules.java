@@ -66,6 +66,11 @@ public final class PlanRules {
         return Adjustments.changes(before, after);
     }
 
+    /** The strength exercises of the catalogue at their catalogue volume: what {@code swapExercise} may swap in. */
+    public static List<Exercise> strengthExercises() {
+        return StrengthCatalog.ids().stream().map(id -> StrengthCatalog.byId(id).orElseThrow()).toList();
+    }
+
     /** The rule ids an operation may list in its {@code override}. */
     public static Set<String> overridableRules() {
         return Adjustments.OVERRIDABLE;
