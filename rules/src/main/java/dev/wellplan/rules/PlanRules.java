@@ -58,6 +58,19 @@ public final class PlanRules {
         return Adjustments.adjust(current, assessment, operations, now);
     }
 
+    /**
+     * Each item whose content differs between two versions of a plan, as {@link Adjustment.Applied#changes()} lists
+     * them (before null: added; after null: removed): what any change of a plan did, adjustment or not.
+     */
+    public static List<Adjustment.ItemChange> itemChanges(Plan before, Plan after) {
+        return Adjustments.changes(before, after);
+    }
+
+    /** The strength exercises of the catalogue at their catalogue volume: what {@code swapExercise} may swap in. */
+    public static List<Exercise> strengthExercises() {
+        return StrengthCatalog.ids().stream().map(id -> StrengthCatalog.byId(id).orElseThrow()).toList();
+    }
+
     /** The rule ids an operation may list in its {@code override}. */
     public static Set<String> overridableRules() {
         return Adjustments.OVERRIDABLE;

@@ -114,6 +114,11 @@ class PageRuleTableTest {
                 (c, id) -> Browser.form(c).formParam("note", "cleared by GP").post("/coach/plans/" + id + "/clearance"));
         rule("POST /coach/plans/{id}/coach", "", List.of(IN, IN, IN, E403, E403, E403, S),
                 (c, id) -> Browser.form(c).formParam("coachId", "").post("/coach/plans/" + id + "/coach"));
+        rule("POST /coach/plans/{id}/adjustments/preview", "", List.of(IN, IN, IN, S, E404, E404, S),
+                (c, id) -> Browser.form(c).formParams(quietHours(id)).post("/coach/plans/" + id + "/adjustments/preview"));
+        rule("POST /coach/plans/{id}/adjustments", "", List.of(IN, IN, IN, S, E404, E404, S),
+                (c, id) -> Browser.form(c).formParams(quietHours(id)).formParam("idempotencyKey", UUID.randomUUID().toString())
+                        .post("/coach/plans/" + id + "/adjustments"));
         rule("GET /admin/coaches", "", List.of(IN, IN, IN, E403, E403, E403, S), (c, id) -> c.get("/admin/coaches"));
         rule("POST /admin/coaches", "", List.of(IN, IN, IN, E403, E403, E403, S),
                 (c, id) -> Browser.form(c).formParam("email", "new-" + UUID.randomUUID() + "@example.org")
@@ -208,6 +213,13 @@ class PageRuleTableTest {
             }
         }
         return routes;
+    }
+
+    /** An adjustment the rules allow on a plan awaiting clearance: other quiet hours, from the plan's version. */
+    private static Map<String, String> quietHours(String planId) {
+        String version = Api.asAdmin().get("/api/plans/" + planId).header("ETag").replace("\"", "");
+        return Map.of("op", "changeSchedule", "quietHours.from", "22:00", "quietHours.to", "06:30",
+                "reason", "client sleeps later now", "version", version);
     }
 
     private static String awaiting() {

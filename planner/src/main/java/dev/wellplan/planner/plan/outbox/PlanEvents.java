@@ -23,8 +23,13 @@ public final class PlanEvents {
     public static PlanEvent of(PlanEventType type, UUID planId, long version, String status, UUID clientId,
                                Client client, QuietHours quietHours, String coachId, Plan plan, Instant at,
                                PlanEvent.Change change) {
-        return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, planId, version, at, change,
-                snapshot(planId, version, status, clientId, client, quietHours, coachId, plan));
+        return of(type, at, change, snapshot(planId, version, status, clientId, client, quietHours, coachId, plan));
+    }
+
+    /** An event of {@code type} that leaves the plan as {@code plan} shows it (its id and version). */
+    public static PlanEvent of(PlanEventType type, Instant at, PlanEvent.Change change, PlanSnapshot plan) {
+        return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, plan.planId(), plan.version(), at,
+                change, plan);
     }
 
     /** The plan at {@code version} as the contract shows it: in every event, and in the calendar feed. */

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,8 +50,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * A plan as its coach sees it: the timeline, what the client answered, and what the coach can do now (claim it from
- * the pool, record medical clearance; an admin assigns it). Every read and change here is audited, as on the API.
- * Room is left for the adjustment forms and their preview, which come with plan adjustments.
+ * the pool, record medical clearance, adjust it through a preview ({@link AdjustmentPage}); an admin assigns it).
+ * Every read and change here is audited, as on the API.
  */
 @Path("/coach/plans/{id}")
 @Produces(MediaType.TEXT_HTML)
@@ -59,15 +60,19 @@ public class CoachPlanPage {
     static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
     /** What a change just done says at the top of the page it leads back to. */
     static final Map<String, String> DONE = Map.of(
+            "adjusted", "The plan is adjusted: its new version is saved, and the client's reminders follow it.",
             "claimed", "The plan is yours now.",
             "cleared", "Clearance recorded: the plan is active and its massage sessions are booked from today.",
             "assigned", "The plan's coach is changed.");
 
+    /** The statuses in which a plan has anything left to adjust (the rules say what, SAFE-4). */
+    static final Set<String> ADJUSTABLE = Set.of("ACTIVE", "PAUSED", "AWAITING_CLEARANCE");
+
     /** The plan's head: its state, whose it is, and what the viewer may do. */
     @TemplateData
     public record Head(UUID id, long version, String status, boolean pending, boolean awaitingClearance,
-                       boolean pool, String owner, boolean canClaim, boolean canClear, String coachId,
-                       List<Words.Option> coaches, String done) {
+                       boolean pool, String owner, boolean canClaim, boolean canClear, boolean canAdjust,
+                       String coachId, List<Words.Option> coaches, String done) {
     }
 
     /** What the client answered, in words. */
@@ -100,7 +105,8 @@ public class CoachPlanPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance plan(Viewer me, Head head, Answers answers, Timeline timeline);
+        static native TemplateInstance plan(Viewer me, Head head, Answers answers, Timeline timeline,
+                                            AdjustmentForm.Forms forms, AdjustmentForm.Choices choices);
 
         static native TemplateInstance history(Viewer me, Head head, List<Version> versions);
     }
@@ -127,8 +133,9 @@ public class CoachPlanPage {
     public Response plan(@PathParam("id") String id, @QueryParam("done") String done) {
         PlanView plan = queries.plan(PlanResource.planId(id));
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.of(plan.timeZone())));
-        return HtmlPages.page(200, Templates.plan(Viewer.of(identity), head(plan, done),
-                Answers.of(queries.assessment(plan.id())), Timeline.of(plan, now)).render());
+        AssessmentSummary answers = queries.assessment(plan.id());
+        return HtmlPages.page(200, Templates.plan(Viewer.of(identity), head(plan, done), Answers.of(answers),
+                Timeline.of(plan, now), AdjustmentForm.blank(plan, answers), AdjustmentForm.choices(plan, now)).render());
     }
 
     @GET
@@ -194,7 +201,8 @@ public class CoachPlanPage {
                 .map(a -> new Words.Option(a.id().toString(), a.name() + " (" + a.login() + ")", null)).toList();
         return new Head(plan.id(), plan.version(), Words.status(plan.status()),
                 plan.status().equals("PENDING_CONFIRMATION"), awaiting, pool, owner, pool && !me.admin(),
-                awaiting && (mine || me.admin()), plan.coachId(), options, done == null ? null : DONE.get(done));
+                awaiting && (mine || me.admin()), (mine || me.admin()) && ADJUSTABLE.contains(plan.status()),
+                plan.coachId(), options, done == null ? null : DONE.get(done));
     }
 
     private static Version version(HistoryEntry entry) {

@@ -36,36 +36,28 @@ public class EnrollmentFields {
     @RestForm("idempotencyKey") public String idempotencyKey;
 
     /** By field, in the order of the form; an unticked checkbox group is an empty list. */
-    EnrollmentForm form() {
+    PageForm form() {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        one(values, "client.name", clientName);
-        one(values, "client.email", clientEmail);
-        one(values, "client.timeZone", clientTimeZone);
-        one(values, "startDate", startDate);
-        one(values, "pain.area", painArea);
-        one(values, "pain.intensity", painIntensity);
-        one(values, "pain.weeks", painWeeks);
-        one(values, "pain.pattern", painPattern);
-        values.put("pain.drivers", list(painDrivers));
-        values.put("redFlags", list(redFlags));
-        values.put("preferences.massageDays", list(massageDays));
-        values.put("preferences.highStressDays", list(highStressDays));
-        one(values, "preferences.massageTime", massageTime);
-        one(values, "preferences.exerciseTime", exerciseTime);
-        one(values, "preferences.exerciseDaysPerWeek", exerciseDaysPerWeek);
-        one(values, "preferences.pressure", pressure);
-        one(values, "preferences.quietHours.from", quietFrom);
-        one(values, "preferences.quietHours.to", quietTo);
-        values.put("equipment", list(equipment));
-        one(values, EnrollmentForm.CONSENT, consent);
-        return new EnrollmentForm(values, Map.of(), null);
-    }
-
-    private static void one(Map<String, List<String>> values, String field, String value) {
-        values.put(field, value == null ? List.of() : List.of(value));
-    }
-
-    private static List<String> list(List<String> values) {
-        return values == null ? List.of() : List.copyOf(values);
+        PageForm.one(values, "client.name", clientName);
+        PageForm.one(values, "client.email", clientEmail);
+        PageForm.one(values, "client.timeZone", clientTimeZone);
+        PageForm.one(values, "startDate", startDate);
+        PageForm.one(values, "pain.area", painArea);
+        PageForm.one(values, "pain.intensity", painIntensity);
+        PageForm.one(values, "pain.weeks", painWeeks);
+        PageForm.one(values, "pain.pattern", painPattern);
+        values.put("pain.drivers", PageForm.list(painDrivers));
+        values.put("redFlags", PageForm.list(redFlags));
+        values.put("preferences.massageDays", PageForm.list(massageDays));
+        values.put("preferences.highStressDays", PageForm.list(highStressDays));
+        PageForm.one(values, "preferences.massageTime", massageTime);
+        PageForm.one(values, "preferences.exerciseTime", exerciseTime);
+        PageForm.one(values, "preferences.exerciseDaysPerWeek", exerciseDaysPerWeek);
+        PageForm.one(values, "preferences.pressure", pressure);
+        PageForm.one(values, "preferences.quietHours.from", quietFrom);
+        PageForm.one(values, "preferences.quietHours.to", quietTo);
+        values.put("equipment", PageForm.list(equipment));
+        PageForm.one(values, EnrollmentForm.CONSENT, consent);
+        return new PageForm(values, Map.of(), null);
     }
 }

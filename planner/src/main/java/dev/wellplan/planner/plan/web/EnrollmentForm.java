@@ -10,22 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.wellplan.rules.Violation;
-import dev.wellplan.support.problem.Problem.FieldError;
-import io.quarkus.qute.TemplateData;
-
 /**
- * The enrollment form as the page fills and re-fills it. Each field is named by its JSON path in the API's assessment
- * ({@code client.name}, {@code preferences.massageDays}), so a form becomes the very body {@code POST /api/enrollments}
- * takes, is read by the same {@code EnrollmentReader} and checked by the same plan rules, and every error those name
- * lands on its own field.
- *
- * @param values  what was entered, by field (a checkbox group has several values)
- * @param errors  what is wrong, by field
- * @param general an error about the form as a whole (a limit reached), or null
+ * The enrollment form as the page fills and re-fills it ({@link PageForm}). Each field is named by its JSON path in
+ * the API's assessment ({@code client.name}, {@code preferences.massageDays}), so a form becomes the very body
+ * {@code POST /api/enrollments} takes, is read by the same {@code EnrollmentReader} and checked by the same plan
+ * rules, and every error those name lands on its own field.
  */
-@TemplateData
-public record EnrollmentForm(Map<String, List<String>> values, Map<String, String> errors, String general) {
+final class EnrollmentForm {
 
     /** Fields the API reads as whole numbers: the form sends them as numbers when they are, and lets the reader say so when not. */
     static final List<String> NUMBERS = List.of("pain.intensity", "pain.weeks", "preferences.exerciseDaysPerWeek");
@@ -35,10 +26,12 @@ public record EnrollmentForm(Map<String, List<String>> values, Map<String, Strin
     /** Not part of the assessment: the person's agreement to e-mails about their plan. */
     static final String CONSENT = "consent";
     private static final Pattern WHOLE = Pattern.compile("-?\\d{1,9}");
-    private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
+    private EnrollmentForm() {
+    }
 
     /** A fresh form, filled with the defaults the plan rules would choose. */
-    static EnrollmentForm blank() {
+    static PageForm blank() {
         Map<String, List<String>> defaults = new LinkedHashMap<>();
         defaults.put("client.timeZone", List.of("Europe/Lisbon"));
         defaults.put("preferences.massageTime", List.of("10:00"));
@@ -47,13 +40,13 @@ public record EnrollmentForm(Map<String, List<String>> values, Map<String, Strin
         defaults.put("preferences.pressure", List.of("MEDIUM"));
         defaults.put("preferences.quietHours.from", List.of("21:00"));
         defaults.put("preferences.quietHours.to", List.of("07:00"));
-        return new EnrollmentForm(defaults, Map.of(), null);
+        return new PageForm(defaults, Map.of(), null);
     }
 
     /** The assessment as the API takes it: empty fields are left out, and reported as missing by the rules. */
-    String toJson(ObjectMapper mapper) {
+    static String toJson(PageForm form, ObjectMapper mapper) {
         ObjectNode root = mapper.createObjectNode();
-        values.forEach((field, entered) -> {
+        form.values().forEach((field, entered) -> {
             if (field.equals(CONSENT)) {
                 return;
             }
@@ -73,49 +66,8 @@ public record EnrollmentForm(Map<String, List<String>> values, Map<String, Strin
         return root.toString();
     }
 
-    /** The same form with the errors the reader or the rules found (their JSON paths, list indexes dropped). */
-    EnrollmentForm withErrors(List<FieldError> found) {
-        Map<String, String> byField = new LinkedHashMap<>(errors);
-        found.forEach(e -> byField.putIfAbsent(INDEX.matcher(e.field()).replaceAll(""), e.message()));
-        return new EnrollmentForm(values, byField, general);
-    }
-
-    EnrollmentForm withViolations(List<Violation> found) {
-        return withErrors(found.stream().map(v -> new FieldError(v.field(), v.message())).toList());
-    }
-
-    EnrollmentForm withGeneral(String message) {
-        return new EnrollmentForm(values, errors, message);
-    }
-
-    boolean consented() {
-        return values.getOrDefault(CONSENT, List.of()).contains("yes");
-    }
-
-    public String value(String field) {
-        List<String> entered = values.get(field);
-        return entered == null || entered.isEmpty() ? "" : entered.get(0);
-    }
-
-    public boolean checked(String field, String option) {
-        return values.getOrDefault(field, List.of()).contains(option);
-    }
-
-    public String error(String field) {
-        return errors.get(field);
-    }
-
-    public boolean invalid(String field) {
-        return errors.containsKey(field);
-    }
-
-    public boolean hasErrors() {
-        return !errors.isEmpty() || general != null;
-    }
-
-    /** The errors in form order, for the summary at the top. */
-    public List<Map.Entry<String, String>> errorList() {
-        return List.copyOf(errors.entrySet());
+    static boolean consented(PageForm form) {
+        return form.values().getOrDefault(CONSENT, List.of()).contains("yes");
     }
 
     /** The IANA zones a client may pick, by region. */
@@ -125,7 +77,7 @@ public record EnrollmentForm(Map<String, List<String>> values, Map<String, Strin
                 .sorted().toList();
     }
 
-    private static ObjectNode parent(ObjectNode root, String field) {
+    static ObjectNode parent(ObjectNode root, String field) {
         ObjectNode node = root;
         String[] parts = field.split("\\.");
         for (int i = 0; i < parts.length - 1; i++) {
@@ -134,7 +86,7 @@ public record EnrollmentForm(Map<String, List<String>> values, Map<String, Strin
         return node;
     }
 
-    private static String leaf(String field) {
+    static String leaf(String field) {
         return field.substring(field.lastIndexOf('.') + 1);
     }
 }

@@ -26,9 +26,9 @@ import dev.wellplan.support.problem.Problem.FieldError;
 import dev.wellplan.support.problem.ProblemException;
 import dev.wellplan.support.web.HtmlPages;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
-import io.quarkus.qute.TemplateData;
 
 /**
  * The enrollment form: the assessment of product.md in plain words. It posts the same answers the API takes, read by
@@ -51,7 +51,7 @@ public class EnrollmentPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(EnrollmentForm form, Choices choices, String idempotencyKey);
+        static native TemplateInstance form(PageForm form, Choices choices, String idempotencyKey);
 
         static native TemplateInstance sent();
     }
@@ -76,14 +76,14 @@ public class EnrollmentPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Access(value = Caller.ANYONE, audited = false)
     public Response enroll(@BeanParam EnrollmentFields fields, @Context HttpServerRequest http) {
-        EnrollmentForm form = fields.form();
+        PageForm form = fields.form();
         String key = validKey(fields.idempotencyKey);
-        if (!form.consented()) {
+        if (!EnrollmentForm.consented(form)) {
             form = form.withErrors(List.of(new FieldError(EnrollmentForm.CONSENT,
                     "please agree to e-mails about your plan: the plan reaches you by e-mail")));
         }
         try {
-            Assessment assessment = reader.read(form.toJson(mapper));
+            Assessment assessment = reader.read(EnrollmentForm.toJson(form, mapper));
             if (form.hasErrors()) {
                 return again(400, form, key);
             }
@@ -112,7 +112,7 @@ public class EnrollmentPage {
         return HtmlPages.page(200, Templates.sent().render());
     }
 
-    private Response again(int status, EnrollmentForm form, String key) {
+    private Response again(int status, PageForm form, String key) {
         return HtmlPages.page(status, Templates.form(form, CHOICES, key).render());
     }
 
