@@ -43,10 +43,17 @@ public class PlanChanges {
     /**
      * What a change is, for the history and the event: its type; who made it, by the name the history shows
      * and the id the event carries (never an address); the note the plan's history keeps (it may hold health
-     * details: it never leaves the planner); the reason the event carries; and whether the client hears of it.
+     * details: it never leaves the planner); the reason the event carries; whether the client hears of it; and what
+     * set it off ({@code cause}: a coach, a check-in, a clearance, the client, wellplan itself; null says a coach).
      */
     public record Change(PlanEventType type, String actorName, String actorId, String historyNote, String eventReason,
-                         boolean silent) {
+                         boolean silent, PlanEvent.Cause cause) {
+
+        /** A coach's change. */
+        public Change(PlanEventType type, String actorName, String actorId, String historyNote, String eventReason,
+                      boolean silent) {
+            this(type, actorName, actorId, historyNote, eventReason, silent, null);
+        }
     }
 
     private final PlanDao plans;
@@ -108,7 +115,7 @@ public class PlanChanges {
                 change.historyNote(), body, now);
         outbox.record(event(change.type(), row, version, next.status(), next.coachId(), next.plan(),
                 current.assessment(), now, new PlanEvent.Change(change.actorId(), change.eventReason(),
-                        change.silent())));
+                        change.silent(), change.cause()), null));
         LOG.infof("plan %s v%d: %s -> %s (%s)", planId, version, row.status(), next.status(), change.type());
         return PlanView.of(planId, version, next.status(), next.coachId(), next.plan());
     }
@@ -122,19 +129,35 @@ public class PlanChanges {
         if (type.newVersion()) {
             throw new IllegalArgumentException(type + " events are versions: use change()");
         }
+        announce(planId, type, new PlanEvent.Change(null, reason, false), null);
+    }
+
+    /**
+     * Tells the notifier of a check-in ({@link PlanEventType#CheckInRecorded}): which session, and whether its +48 h
+     * check-in is still wanted; the plan as it stands, nothing stored, none of the answers. {@code actorId} is who
+     * recorded it: {@code client}, or the coach who recorded it for them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceCheckIn(UUID planId, String actorId, PlanEvent.CheckIn checkIn) {
+        announce(planId, PlanEventType.CheckInRecorded,
+                new PlanEvent.Change(actorId, "check-in recorded", true, PlanEvent.Cause.CHECK_IN), checkIn);
+    }
+
+    private void announce(UUID planId, PlanEventType type, PlanEvent.Change change, PlanEvent.CheckIn checkIn) {
         PlanDao.LockedPlan row = plans.lockPlan(planId).orElseThrow(() -> Refusal.NotFound.plan(planId));
         outbox.record(event(type, row, row.version(), row.status(), row.coachId(), documents.readPlan(row.body()),
-                documents.readAssessment(row.assessment()), clock.instant(), new PlanEvent.Change(null, reason, false)));
+                documents.readAssessment(row.assessment()), clock.instant(), change, checkIn));
     }
 
     private PlanEvent event(PlanEventType type, PlanDao.LockedPlan row, long version, String status, String coachId,
-                            Plan plan, Assessment assessment, Instant at, PlanEvent.Change change) {
+                            Plan plan, Assessment assessment, Instant at, PlanEvent.Change change,
+                            PlanEvent.CheckIn checkIn) {
         PlanDao.ClientRow client = plans.client(row.clientId());
         Client who = new Client(client.name(), client.email(), plan.timeZone());
         // the clearance episode, from the history (this version's revision is in it already): one value per episode
         Long awaitingSince = "AWAITING_CLEARANCE".equals(status) ? plans.awaitingClearanceSince(row.id()) : null;
         return PlanEvents.of(type, row.id(), version, status, row.clientId(), who, quietHours(assessment), coachId,
-                awaitingSince, plan, at, change);
+                awaitingSince, plan, at, change, checkIn);
     }
 
     /** An expired enrollment's assessment is forgotten, and with it the quiet hours. */

@@ -35,8 +35,17 @@ public final class PlanEvents {
     public static PlanEvent of(PlanEventType type, UUID planId, long version, String status, UUID clientId,
                                Client client, QuietHours quietHours, String coachId, Long awaitingClearanceSince,
                                Plan plan, Instant at, PlanEvent.Change change) {
+        return of(type, planId, version, status, clientId, client, quietHours, coachId, awaitingClearanceSince, plan,
+                at, change, null);
+    }
+
+    /** As above, with the check-in a {@link PlanEventType#CheckInRecorded} is about (null for every other type). */
+    public static PlanEvent of(PlanEventType type, UUID planId, long version, String status, UUID clientId,
+                               Client client, QuietHours quietHours, String coachId, Long awaitingClearanceSince,
+                               Plan plan, Instant at, PlanEvent.Change change, PlanEvent.CheckIn checkIn) {
         return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, planId, version, at, change,
-                snapshot(planId, version, status, clientId, client, quietHours, coachId, awaitingClearanceSince, plan));
+                snapshot(planId, version, status, clientId, client, quietHours, coachId, awaitingClearanceSince, plan),
+                checkIn);
     }
 
     /** The plan at {@code version} as the contract shows it: in every event, and in the calendar feed. */
