@@ -72,7 +72,7 @@ public class RosterPage {
         Viewer me = Viewer.of(identity);
         Roster.Scope chosen = scope(scope, me.admin());
         String filter = status == null || status.isBlank() ? null : status;
-        Roster.Page found = roster.plans(chosen, me.id(), filter, Math.max(1, page), PAGE_SIZE);
+        Roster.Page found = roster.plans(chosen, me.id(), filter, null, Math.max(1, page), PAGE_SIZE);
         List<Line> lines = found.plans().stream().map(l -> new Line(l.planId().toString(),
                 l.clientName() == null || l.clientName().isBlank() ? "(no name)" : l.clientName(),
                 DAY.format(l.startDate()), Words.status(l.status()),
