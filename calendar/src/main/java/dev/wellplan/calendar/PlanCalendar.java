@@ -7,11 +7,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.wellplan.contract.PlanSnapshot;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
@@ -37,8 +40,6 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-
-import dev.wellplan.contract.PlanSnapshot;
 
 /**
  * A plan as an RFC 5545 calendar: one VEVENT per plan item worth a calendar entry.
@@ -104,6 +105,31 @@ public final class PlanCalendar {
     /** True when the plan has at least one item worth a calendar entry (an empty VCALENDAR is not valid RFC 5545). */
     public static boolean hasEvents(PlanSnapshot plan) {
         return plan.items().stream().anyMatch(EventTexts::listed);
+    }
+
+    /**
+     * What each event of the plan's calendar says, by UID, without the SEQUENCE and DTSTAMP that every version
+     * changes: where two versions' texts differ for a UID (or only one has it), a calendar holding that event sees
+     * it change. Unfolded lines, in the order {@link #of} writes them.
+     */
+    public static Map<String, String> eventsByUid(PlanSnapshot plan) {
+        String ics = write(plan, Instant.EPOCH, ImmutableMethod.PUBLISH, DEFAULT_ORGANIZER).replace("\r\n ", "");
+        Map<String, String> events = new LinkedHashMap<>();
+        StringBuilder event = null;
+        String uid = null;
+        for (String line : ics.split("\r\n")) {
+            if (line.equals("BEGIN:VEVENT")) {
+                event = new StringBuilder();
+            } else if (line.equals("END:VEVENT") && event != null) {
+                events.put(uid, event.toString());
+                event = null;
+            } else if (event != null && line.startsWith("UID:")) {
+                uid = line.substring("UID:".length());
+            } else if (event != null && !line.startsWith("SEQUENCE:") && !line.startsWith("DTSTAMP:")) {
+                event.append(line).append('\n');
+            }
+        }
+        return events;
     }
 
     /** The UID of an item's event: the same for every version of the plan. */

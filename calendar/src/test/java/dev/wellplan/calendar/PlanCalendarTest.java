@@ -13,15 +13,14 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
+
+import dev.wellplan.contract.PlanSnapshot;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-
-import org.junit.jupiter.api.Test;
-
-import dev.wellplan.contract.PlanSnapshot;
 
 class PlanCalendarTest {
 
@@ -47,6 +46,35 @@ class PlanCalendarTest {
                         tuple(Plans.PLAN_ID + "-massage-2@wellplan", "1", "CONFIRMED", "20261012T080000Z"),
                         tuple(Plans.PLAN_ID + "-review@wellplan", "1", "CONFIRMED", "20261012T080000Z"));
         assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+    }
+
+    @Test
+    void events_by_uid_differ_only_where_a_new_version_changes_an_event() {
+        PlanSnapshot v1 = Plans.acrossDstEnd(1, "ACTIVE");
+        List<PlanSnapshot.Item> moved = v1.items().stream()
+                .map(i -> i.id().equals("massage-2") ? Plans.massage("massage-2", Plans.at(11, 4, 10, 0)) : i)
+                .filter(i -> !i.id().equals("self-massage-w1-d1")).toList();
+        PlanSnapshot v2 = Plans.withItems(v1, 2, moved);
+
+        Map<String, String> before = PlanCalendar.eventsByUid(v1);
+        Map<String, String> after = PlanCalendar.eventsByUid(v2);
+
+        assertThat(before).containsOnlyKeys(parseUids(PlanCalendar.of(v1, STAMP)));
+        assertThat(before.get(PlanCalendar.uid(Plans.PLAN_ID, "massage-1")))
+                .as("SEQUENCE and DTSTAMP change with every version, so they are left out")
+                .isEqualTo(after.get(PlanCalendar.uid(Plans.PLAN_ID, "massage-1")))
+                .doesNotContain("SEQUENCE").doesNotContain("DTSTAMP").contains("SUMMARY:Swedish massage");
+        assertThat(before.get(PlanCalendar.uid(Plans.PLAN_ID, "massage-2")))
+                .isNotEqualTo(after.get(PlanCalendar.uid(Plans.PLAN_ID, "massage-2")));
+        assertThat(after).doesNotContainKey(PlanCalendar.uid(Plans.PLAN_ID, "self-massage-w1-d1"));
+    }
+
+    private static List<String> parseUids(String ics) {
+        try {
+            return events(parse(ics)).stream().map(e -> value(e, Property.UID)).toList();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

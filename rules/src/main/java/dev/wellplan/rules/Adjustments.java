@@ -99,7 +99,7 @@ final class Adjustments {
     }
 
     /** Every item whose content changed, in the next plan's order, then the ones removed. */
-    private static List<Adjustment.ItemChange> changes(Plan before, Plan after) {
+    static List<Adjustment.ItemChange> changes(Plan before, Plan after) {
         Map<String, PlanItem> old = new HashMap<>();
         before.items().forEach(i -> old.put(i.id(), i));
         List<Adjustment.ItemChange> changes = new ArrayList<>();

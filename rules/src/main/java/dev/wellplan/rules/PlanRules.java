@@ -85,6 +85,14 @@ public final class PlanRules {
         return Adjustments.adjust(current, assessment, operations, now);
     }
 
+    /**
+     * Each item whose content differs between two versions of a plan, as {@link Adjustment.Applied#changes()} lists
+     * them (before null: added; after null: removed): what any change of a plan did, adjustment or not.
+     */
+    public static List<Adjustment.ItemChange> itemChanges(Plan before, Plan after) {
+        return Adjustments.changes(before, after);
+    }
+
     /** The rule ids an operation may list in its {@code override}. */
     public static Set<String> overridableRules() {
         return Adjustments.OVERRIDABLE;

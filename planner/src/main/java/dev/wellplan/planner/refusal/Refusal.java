@@ -3,6 +3,7 @@ package dev.wellplan.planner.refusal;
 import java.time.Duration;
 import java.util.List;
 
+import dev.wellplan.rules.Adjustment;
 import dev.wellplan.rules.Violation;
 
 /**
@@ -67,21 +68,6 @@ public abstract sealed class Refusal extends RuntimeException {
         }
     }
 
-    /** The change was asked of a version the plan has moved on from: read it again, and decide again. */
-    public static final class Stale extends Refusal {
-        private final long currentVersion;
-
-        public Stale(long currentVersion) {
-            super("the plan has changed: it is at version " + currentVersion
-                    + " now; read it again and make the change from there");
-            this.currentVersion = currentVersion;
-        }
-
-        public long currentVersion() {
-            return currentVersion;
-        }
-    }
-
     /** The plan is in a state that does not allow this change (e.g. clearance for a plan not awaiting it). */
     public static final class Conflict extends Refusal {
         public Conflict(String message) {
@@ -106,7 +92,37 @@ public abstract sealed class Refusal extends RuntimeException {
     /** An Idempotency-Key already used for a different request. */
     public static final class IdempotencyKeyReused extends Refusal {
         public IdempotencyKeyReused() {
-            super("this Idempotency-Key was used for a different assessment");
+            super("this Idempotency-Key was used for a different request");
+        }
+    }
+
+    /** The change was asked of a version the plan has moved on from: read it again, and decide again. */
+    public static final class Stale extends Refusal {
+        private final long currentVersion;
+
+        public Stale(long currentVersion) {
+            super("the plan has changed: it is at version " + currentVersion
+                    + " now; read it again and make the change from there");
+            this.currentVersion = currentVersion;
+        }
+
+        public long currentVersion() {
+            return currentVersion;
+        }
+    }
+
+    /** The plan rules refused a coach's adjustment; every reason at once, each naming its operation. */
+    public static final class RulesRefused extends Refusal {
+        private final List<Adjustment.Refusal> reasons;
+
+        public RulesRefused(List<Adjustment.Refusal> reasons) {
+            super(reasons.size() == 1 ? reasons.get(0).message()
+                    : reasons.size() + " reasons refuse this adjustment; nothing was changed");
+            this.reasons = List.copyOf(reasons);
+        }
+
+        public List<Adjustment.Refusal> reasons() {
+            return reasons;
         }
     }
 }

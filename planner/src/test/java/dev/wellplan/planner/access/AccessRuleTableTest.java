@@ -72,8 +72,12 @@ class AccessRuleTableTest {
                 (c, id) -> c.contentType(ContentType.JSON).post("/api/plans/" + id + "/confirmation"));
         rule("POST /api/plans/{id}/sign-out", "plan", List.of(E401, A, E403, A, E404, E404, A),
                 (c, id) -> c.contentType(ContentType.JSON).post("/api/plans/" + id + "/sign-out"));
-        rule("GET /api/plans/{id}/history", "", List.of(E401, E401, E401, A, E404, A, A),
+        rule("GET /api/plans/{id}/history", "plan", List.of(E401, A, E403, A, E404, A, A),
                 (c, id) -> c.get("/api/plans/" + id + "/history"));
+        rule("POST /api/plans/{id}/adjustments", "", List.of(E401, E401, E401, A, E404, E404, A),
+                (c, id) -> c.contentType(ContentType.JSON).header("If-Match", etag(id))
+                        .body("{\"reason\": \"rule table\", \"dryRun\": true, \"operations\": [{\"op\": \"cancel\"}]}")
+                        .post("/api/plans/" + id + "/adjustments"));
         rule("GET /api/plans/{id}/calendar.ics", "calendar", List.of(E401, A, E403, A, E404, E404, A),
                 (c, id) -> c.get("/api/plans/" + id + "/calendar.ics"));
         rule("POST /api/plans/{id}/claim", "", List.of(E401, E401, E401, A, E404, A, E403),
@@ -164,6 +168,11 @@ class AccessRuleTableTest {
     /** A plan awaiting clearance, so that recording clearance is allowed where the rule allows it. */
     private static String awaiting() {
         return Assessments.withRedFlags("[\"TINGLING\"]");
+    }
+
+    /** The plan's ETag, which an adjustment must send as If-Match to get past it to the rules. */
+    private static String etag(String planId) {
+        return Api.asAdmin().get("/api/plans/" + planId).header("ETag");
     }
 
     private static String newCoach() {

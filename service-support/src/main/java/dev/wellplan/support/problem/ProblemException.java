@@ -1,6 +1,7 @@
 package dev.wellplan.support.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /** Thrown anywhere in a request to answer with a problem; nothing the request began is kept. */
 public class ProblemException extends RuntimeException {
@@ -8,12 +9,20 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Map<String, Object> extensions;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, title, detail, errors, Map.of());
+    }
+
+    /** With members of the problem type's own ({@link Problem#extensions()}). */
+    public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors,
+                            Map<String, Object> extensions) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.extensions = extensions;
     }
 
     public static ProblemException invalid(List<Problem.FieldError> errors) {
@@ -37,5 +46,9 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 }

@@ -39,7 +39,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(type(e.status()), e.title(), e.status(), e.getMessage(), uri.getPath(), e.errors()));
+        return respond(new Problem(type(e.status()), e.title(), e.status(), e.getMessage(), uri.getPath(), e.errors(),
+                e.extensions()));
     }
 
     @ServerExceptionMapper

@@ -48,6 +48,13 @@ public final class PageAnswers {
         if (refusal instanceof Refusal.TooMany) {
             return refused(429, "Please wait a little", sentence(refusal.getMessage()));
         }
+        if (refusal instanceof Refusal.Stale) {
+            return refused(412, "The plan changed meanwhile", "Someone changed this plan after you opened it. Open it "
+                    + "again to see the change, then make yours.");
+        }
+        if (refusal instanceof Refusal.RulesRefused) {
+            return refused(422, "The plan rules refuse this change", sentence(refusal.getMessage()));
+        }
         return refused(400, "Something in the form is not right", sentence(refusal.getMessage()));
     }
 

@@ -1,31 +1,21 @@
 package dev.wellplan.planner.plan.api;
 
 import java.time.DateTimeException;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
-import dev.wellplan.support.problem.Problem.FieldError;
-import dev.wellplan.support.problem.ProblemException;
 import dev.wellplan.rules.Assessment;
 import dev.wellplan.rules.Client;
 import dev.wellplan.rules.Pain;
 import dev.wellplan.rules.Preferences;
 import dev.wellplan.rules.QuietHours;
+import dev.wellplan.support.problem.Problem.FieldError;
+import dev.wellplan.support.problem.ProblemException;
 
 /**
  * Turns a request body into an {@link Assessment}, or into a 400 problem that names the field:
@@ -40,32 +30,14 @@ public class EnrollmentReader {
     /** ACT-1: three strength days a week unless the client chooses otherwise. */
     static final int DEFAULT_EXERCISE_DAYS = 3;
 
-    private final ObjectMapper strict;
+    private final JsonBodies json;
 
-    public EnrollmentReader(ObjectMapper mapper) {
-        this.strict = mapper.copy()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+    public EnrollmentReader(JsonBodies json) {
+        this.json = json;
     }
 
     public Assessment read(String body) {
-        if (body == null || body.isBlank()) {
-            throw ProblemException.invalid(List.of(new FieldError("", "the request body is empty")));
-        }
-        EnrollmentRequest request;
-        try {
-            request = strict.readValue(body, EnrollmentRequest.class);
-        } catch (JsonMappingException e) {
-            throw ProblemException.invalid(List.of(new FieldError(path(e), describe(e))));
-        } catch (JsonProcessingException e) {
-            throw ProblemException.invalid(List.of(new FieldError("", "malformed JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())));
-        }
-        return toAssessment(request);
+        return toAssessment(json.read(body, EnrollmentRequest.class, MAX_BODY_BYTES));
     }
 
     private Assessment toAssessment(EnrollmentRequest r) {
@@ -126,53 +98,5 @@ public class EnrollmentReader {
             return Set.of();
         }
         return Set.copyOf(values);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String describe(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'";
-        }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-            return "'" + f.getValue() + "' is not one of " + allowed;
-        }
-        if (e instanceof InvalidFormatException f && f.getTargetType() == LocalTime.class) {
-            return "'" + f.getValue() + "' is not a time; use HH:mm";
-        }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
-            return "'" + f.getValue() + "' is not a valid " + friendly(f.getTargetType());
-        }
-        if (e.getCause() instanceof DateTimeException) {
-            return "not a valid date or time";
-        }
-        String m = e.getOriginalMessage();
-        if (m != null && m.startsWith("Cannot deserialize value of type")) {
-            return "has the wrong type";
-        }
-        return m == null ? "is invalid" : m.lines().findFirst().orElse("is invalid");
-    }
-
-    private static String friendly(Class<?> type) {
-        return switch (type.getSimpleName()) {
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "Integer", "int" -> "whole number";
-            default -> type.getSimpleName();
-        };
     }
 }

@@ -1,8 +1,5 @@
 package dev.wellplan.planner.plan.api;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,8 +14,6 @@ import dev.wellplan.planner.refusal.RefusalProblems;
 import dev.wellplan.support.access.Access;
 import dev.wellplan.support.access.Caller;
 import dev.wellplan.support.access.Callers;
-import dev.wellplan.support.problem.Problem.FieldError;
-import dev.wellplan.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -47,11 +42,7 @@ public class EnrollmentResource {
     @Access(Caller.ANYONE)
     public Response enroll(String body, @HeaderParam(RefusalProblems.IDEMPOTENCY_KEY) String idempotencyKey,
                            @HeaderParam("Authorization") String authorization, @Context HttpServerRequest http) {
-        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > EnrollmentReader.MAX_BODY_BYTES) {
-            throw new ProblemException(413, "Payload too large",
-                    "an assessment is at most " + EnrollmentReader.MAX_BODY_BYTES + " bytes", List.of());
-        }
-        String key = checkKey(idempotencyKey);
+        String key = RequestHeaders.idempotencyKey(idempotencyKey).orElse(null);
         String coachId = authorization != null && identity.hasRole(Callers.COACH) ? Callers.id(identity) : null;
         String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         Enrollments.Enrolled enrolled = enrollments.enroll(reader.read(body), key,
@@ -61,20 +52,6 @@ public class EnrollmentResource {
                 .header("Location", "/api/plans/" + enrolled.plan().id())
                 .tag(PlanResource.etag(enrolled.plan()))
                 .entity(enrolled.plan());
-        if (enrolled.replayed()) {
-            created.header("Idempotent-Replayed", "true");
-        }
-        return created.build();
-    }
-
-    private static String checkKey(String key) {
-        if (key == null) {
-            return null;
-        }
-        if (key.isBlank() || key.length() > 200) {
-            throw ProblemException.invalid(List.of(new FieldError(RefusalProblems.IDEMPOTENCY_KEY,
-                    "must be 1 to 200 characters, for example a UUID")));
-        }
-        return key;
+        return RequestHeaders.replayed(created, enrolled.replayed()).build();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -64,12 +65,15 @@ public class PlanResource {
         this.identity = identity;
     }
 
-    /** The plan's newest version; its ETag is the version. */
+    /**
+     * The plan's newest version, or with {@code ?version=n} the version {@code n} as it was (404 for a version it
+     * never had); its ETag is the version.
+     */
     @GET
     @Path("/{id}")
     @Access(value = {Caller.PLAN_CLIENT, Caller.ASSIGNED_COACH, Caller.POOL_COACH, Caller.ADMIN}, link = PLAN_LINK)
-    public Response plan(@PathParam("id") String id) {
-        PlanView plan = queries.plan(planId(id));
+    public Response plan(@PathParam("id") String id, @QueryParam("version") Long version) {
+        PlanView plan = version == null ? queries.plan(planId(id)) : queries.plan(planId(id), version);
         return Response.ok(plan).tag(etag(plan)).build();
     }
 
@@ -102,12 +106,17 @@ public class PlanResource {
         return Response.noContent().build();
     }
 
-    /** Every version of the plan: who changed it, when and why. */
+    /**
+     * Every version of the plan: when, the status it left, and what changed; for coaches and admins also who, why,
+     * the operations and the rules set aside. The client, by their plan link, sees their own plan's versions without
+     * the clinic's notes (docs/access.md).
+     */
     @GET
     @Path("/{id}/history")
-    @Access({Caller.ASSIGNED_COACH, Caller.POOL_COACH, Caller.ADMIN})
-    public List<HistoryEntry> history(@PathParam("id") String id) {
-        return queries.history(planId(id));
+    @Access(value = {Caller.PLAN_CLIENT, Caller.ASSIGNED_COACH, Caller.POOL_COACH, Caller.ADMIN}, link = PLAN_LINK)
+    public List<HistoryEntry> history(@PathParam("id") String id, @QueryParam("token") String link) {
+        // the access rules let a request with a link in as the plan's client, whoever else it says it is
+        return link != null ? queries.clientHistory(planId(id)) : queries.history(planId(id));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,22 +54,24 @@ public class Enrollments {
     private final PlanDocuments documents;
     private final PlanQueries queries;
     private final RateLimits limits;
+    private final IdempotencyKeys keys;
     private final Clock clock;
 
     public Enrollments(Jdbi jdbi, Outbox outbox, PlanDocuments documents, PlanQueries queries, RateLimits limits,
-                       Clock clock) {
+                       IdempotencyKeys keys, Clock clock) {
         this.plans = jdbi.onDemand(PlanDao.class);
         this.outbox = outbox;
         this.documents = documents;
         this.queries = queries;
         this.limits = limits;
+        this.keys = keys;
         this.clock = clock;
     }
 
     /**
      * Enrolls a client. With an {@code idempotencyKey} (null for none) the key is claimed first, in this
-     * transaction: a request that finds it taken (a retry, or a concurrent twin, which it waits for) answers with
-     * the plan the key made, or is refused when it carried a different assessment.
+     * transaction ({@link IdempotencyKeys}): a request that finds it taken (a retry, or a concurrent twin, which it
+     * waits for) answers with the plan the key made, or is refused when it carried a different assessment.
      */
     @Transactional
     public Enrolled enroll(Assessment assessment, String idempotencyKey) {
@@ -91,9 +94,9 @@ public class Enrollments {
         UUID planId = UUID.randomUUID();
         Instant now = clock.instant();
         if (idempotencyKey != null) {
-            String fingerprint = documents.fingerprint(assessment);
-            if (plans.claimIdempotencyKey(idempotencyKey, fingerprint, planId, now) == 0) {
-                return replay(idempotencyKey, fingerprint);
+            Optional<IdempotencyKeys.First> first = keys.claim(idempotencyKey, documents.fingerprint(assessment), planId);
+            if (first.isPresent()) {
+                return new Enrolled(queries.plan(first.get().planId()), true);
             }
         }
         limits.enrollment(assessment.client().email());
@@ -101,14 +104,6 @@ public class Enrollments {
             limits.anonymousRequest(requester.address());
         }
         return new Enrolled(create(planId, assessment, requester.coachId(), now), false);
-    }
-
-    private Enrolled replay(String idempotencyKey, String fingerprint) {
-        PlanDao.IdempotencyKey first = plans.findIdempotencyKey(idempotencyKey).orElseThrow();
-        if (!first.requestHash().equals(fingerprint)) {
-            throw new Refusal.IdempotencyKeyReused();
-        }
-        return new Enrolled(queries.plan(first.planId()), true);
     }
 
     private PlanView create(UUID planId, Assessment assessment, String coachId, Instant now) {

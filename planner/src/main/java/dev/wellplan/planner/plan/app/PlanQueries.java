@@ -1,5 +1,6 @@
 package dev.wellplan.planner.plan.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +11,8 @@ import org.jdbi.v3.core.Jdbi;
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.plan.store.PlanDocuments;
 import dev.wellplan.planner.refusal.Refusal;
+import dev.wellplan.rules.Plan;
+import dev.wellplan.rules.PlanRules;
 
 /** Reads plans and their history; each read is one statement, so it needs no transaction of its own. */
 @ApplicationScoped
@@ -30,6 +33,18 @@ public class PlanQueries {
                 .orElseThrow(() -> Refusal.NotFound.plan(id));
     }
 
+    /**
+     * The plan as it was at {@code version}, with the coach it had then (null for the pool, and for versions made
+     * before revisions kept their coach).
+     */
+    public PlanView plan(UUID id, long version) {
+        return plans.revision(id, version)
+                .map(r -> PlanView.of(id, r.version(), r.status(), r.coachId(), documents.readPlan(r.body())))
+                .orElseThrow(() -> plans.findPlan(id).isPresent()
+                        ? new Refusal.NotFound("version " + version + " of plan " + id)
+                        : Refusal.NotFound.plan(id));
+    }
+
     /** What the plan's client answered at enrollment, and their name: for the coach's plan page. */
     public AssessmentSummary assessment(UUID id) {
         return plans.findAssessment(id)
@@ -37,14 +52,27 @@ public class PlanQueries {
                 .orElseThrow(() -> Refusal.NotFound.plan(id));
     }
 
-    /** Every version of the plan, oldest first. */
+    /** Every version of the plan, oldest first, as its coach sees it. */
     public List<HistoryEntry> history(UUID id) {
-        List<HistoryEntry> entries = plans.revisions(id).stream()
-                .map(r -> new HistoryEntry(r.version(), r.status(), r.eventType(), r.actor(), r.reason(), r.createdAt()))
-                .toList();
-        if (entries.isEmpty()) {
+        List<PlanDao.Revision> revisions = plans.revisions(id);
+        if (revisions.isEmpty()) {
             throw Refusal.NotFound.plan(id);
         }
+        List<HistoryEntry> entries = new ArrayList<>();
+        Plan before = null;
+        for (PlanDao.Revision r : revisions) {
+            Plan plan = documents.readPlan(r.body());
+            entries.add(new HistoryEntry(r.version(), r.status(), r.eventType(), r.actor(), r.reason(), r.createdAt(),
+                    r.silent(), r.operations() == null ? null : documents.read(r.operations(), PlanChanges.OPERATIONS),
+                    r.overrides() == null ? null : documents.read(r.overrides(), PlanChanges.OVERRIDES),
+                    before == null ? List.of() : PlanRules.itemChanges(before, plan)));
+            before = plan;
+        }
         return entries;
+    }
+
+    /** Every version of the plan, as its client may see it ({@link HistoryEntry#forClient()}). */
+    public List<HistoryEntry> clientHistory(UUID id) {
+        return history(id).stream().map(HistoryEntry::forClient).toList();
     }
 }

@@ -43,9 +43,21 @@ public final class PlanEvents {
     public static PlanEvent of(PlanEventType type, UUID planId, long version, String status, UUID clientId,
                                Client client, QuietHours quietHours, String coachId, Long awaitingClearanceSince,
                                Plan plan, Instant at, PlanEvent.Change change, PlanEvent.CheckIn checkIn) {
-        return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, planId, version, at, change,
+        return of(type, at, change,
                 snapshot(planId, version, status, clientId, client, quietHours, coachId, awaitingClearanceSince, plan),
                 checkIn);
+    }
+
+    /** An event of {@code type} that leaves the plan as {@code plan} shows it (its id and version). */
+    public static PlanEvent of(PlanEventType type, Instant at, PlanEvent.Change change, PlanSnapshot plan) {
+        return of(type, at, change, plan, null);
+    }
+
+    /** As above, with the check-in a {@link PlanEventType#CheckInRecorded} is about (null for every other type). */
+    public static PlanEvent of(PlanEventType type, Instant at, PlanEvent.Change change, PlanSnapshot plan,
+                               PlanEvent.CheckIn checkIn) {
+        return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, plan.planId(), plan.version(), at,
+                change, plan, checkIn);
     }
 
     /** The plan at {@code version} as the contract shows it: in every event, and in the calendar feed. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -32,12 +33,28 @@ public interface PlanDao {
                     @Bind("endDate") LocalDate endDate, @Bind("assessment") String assessment,
                     @Bind("body") String body, @Bind("coachId") String coachId, @Bind("at") Instant at);
 
+    /** The first revision of a plan, made by its enrollment. */
+    default void insertRevision(UUID planId, long version, String status, String eventType, String actor,
+                                String reason, String body, Instant at) {
+        insertRevision(new RevisionRow(planId, version, status, eventType, actor, reason, body, null, null, null,
+                null), at);
+    }
+
     @SqlUpdate("""
-            INSERT INTO planner.plan_revision (plan_id, version, status, event_type, actor, reason, body, created_at)
-            VALUES (:planId, :version, :status, :eventType, :actor, :reason, CAST(:body AS jsonb), :at)""")
-    void insertRevision(@Bind("planId") UUID planId, @Bind("version") long version, @Bind("status") String status,
-                        @Bind("eventType") String eventType, @Bind("actor") String actor,
-                        @Bind("reason") String reason, @Bind("body") String body, @Bind("at") Instant at);
+            INSERT INTO planner.plan_revision (plan_id, version, status, event_type, actor, reason, body, coach_id,
+                                               silent, operations, overrides, created_at)
+            VALUES (:planId, :version, :status, :eventType, :actor, :reason, CAST(:body AS jsonb), :coachId, :silent,
+                    CAST(:operations AS jsonb), CAST(:overrides AS jsonb), :at)""")
+    void insertRevision(@BindMethods RevisionRow revision, @Bind("at") Instant at);
+
+    /**
+     * One version as its revision keeps it: the plan's body, its coach (null: the pool, or a revision made before
+     * revisions kept it), whether the client was told ({@code silent}), and for an adjustment its operations and the
+     * rules it set aside (JSON; null for other changes).
+     */
+    record RevisionRow(UUID planId, long version, String status, String eventType, String actor, String reason,
+                       String body, String coachId, Boolean silent, String operations, String overrides) {
+    }
 
     @SqlQuery("""
             SELECT id, client_id, version, status, time_zone, body::text AS body, coach_id, created_at, updated_at
@@ -95,30 +112,43 @@ public interface PlanDao {
     int claimIdempotencyKey(@Bind("key") String key, @Bind("hash") String requestHash,
                             @Bind("planId") UUID planId, @Bind("at") Instant at);
 
-    @SqlQuery("SELECT plan_id, request_hash FROM planner.idempotency_key WHERE key = :key")
+    @SqlQuery("SELECT plan_id, request_hash, result FROM planner.idempotency_key WHERE key = :key")
     @RegisterConstructorMapper(IdempotencyKey.class)
     Optional<IdempotencyKey> findIdempotencyKey(@Bind("key") String key);
 
-    record IdempotencyKey(UUID planId, String requestHash) {
+    /** {@code result}: the first answer, for a retry to repeat; null where a retry answers otherwise (enrollments). */
+    record IdempotencyKey(UUID planId, String requestHash, String result) {
     }
 
-    /** The plan and its assessment, locked until the caller's transaction ends: one change at a time per plan. */
-    @SqlQuery("""
+    @SqlUpdate("UPDATE planner.idempotency_key SET result = :result WHERE key = :key")
+    int rememberResult(@Bind("key") String key, @Bind("result") String result);
+
+    /** What a change starts from: the plan and its assessment. */
+    String PLAN_TO_CHANGE = """
             SELECT id, client_id, version, status, confirmation, time_zone, body::text AS body,
                    assessment::text AS assessment, coach_id, created_at, updated_at
-            FROM planner.plan WHERE id = :id FOR UPDATE""")
+            FROM planner.plan WHERE id = :id""";
+
+    /** The plan and its assessment, locked until the caller's transaction ends: one change at a time per plan. */
+    @SqlQuery(PLAN_TO_CHANGE + " FOR UPDATE")
     @RegisterConstructorMapper(LockedPlan.class)
     Optional<LockedPlan> lockPlan(@Bind("id") UUID id);
 
+    /** As {@link #lockPlan}, without the lock: what a change would start from, for a preview that stores nothing. */
+    @SqlQuery(PLAN_TO_CHANGE)
+    @RegisterConstructorMapper(LockedPlan.class)
+    Optional<LockedPlan> readPlan(@Bind("id") UUID id);
+
+    /** Moves the plan to {@code version}; 0 when it is no longer at the version before (a change won meanwhile). */
     @SqlUpdate("""
             UPDATE planner.plan SET version = :version, status = :status, confirmation = :confirmation,
-                   start_date = :startDate, end_date = :endDate, body = CAST(:body AS jsonb), coach_id = :coachId,
-                   updated_at = :at
+                   time_zone = :timeZone, start_date = :startDate, end_date = :endDate, body = CAST(:body AS jsonb),
+                   coach_id = :coachId, updated_at = :at
             WHERE id = :id AND version = :version - 1""")
     int updatePlan(@Bind("id") UUID id, @Bind("version") long version, @Bind("status") String status,
-                   @Bind("confirmation") String confirmation, @Bind("startDate") LocalDate startDate,
-                   @Bind("endDate") LocalDate endDate, @Bind("body") String body, @Bind("coachId") String coachId,
-                   @Bind("at") Instant at);
+                   @Bind("confirmation") String confirmation, @Bind("timeZone") String timeZone,
+                   @Bind("startDate") LocalDate startDate, @Bind("endDate") LocalDate endDate,
+                   @Bind("body") String body, @Bind("coachId") String coachId, @Bind("at") Instant at);
 
     /** The assessment a plan came from ({@code {}} once an unconfirmed enrollment was forgotten), and its client. */
     @SqlQuery("""
@@ -134,9 +164,12 @@ public interface PlanDao {
     @RegisterConstructorMapper(ClientRow.class)
     ClientRow client(@Bind("id") UUID id);
 
-    @SqlQuery("""
-            SELECT version, status, event_type, actor, reason, created_at FROM planner.plan_revision
-            WHERE plan_id = :planId ORDER BY version""")
+    String REVISIONS = """
+            SELECT version, status, event_type, actor, reason, created_at, body::text AS body, coach_id, silent,
+                   operations::text AS operations, overrides::text AS overrides
+            FROM planner.plan_revision WHERE plan_id = :planId""";
+
+    @SqlQuery(REVISIONS + " ORDER BY version")
     @RegisterConstructorMapper(Revision.class)
     List<Revision> revisions(@Bind("planId") UUID planId);
 
@@ -152,6 +185,10 @@ public interface PlanDao {
                              WHERE plan_id = :planId AND status <> 'AWAITING_CLEARANCE')""")
     Long awaitingClearanceSince(@Bind("planId") UUID planId);
 
+    @SqlQuery(REVISIONS + " AND version = :version")
+    @RegisterConstructorMapper(Revision.class)
+    Optional<Revision> revision(@Bind("planId") UUID planId, @Bind("version") long version);
+
     record LockedPlan(UUID id, UUID clientId, long version, String status, String confirmation, String timeZone,
                       String body, String assessment, String coachId, Instant createdAt, Instant updatedAt) {
     }
@@ -159,6 +196,7 @@ public interface PlanDao {
     record ClientRow(String name, String email, String timeZone) {
     }
 
-    record Revision(long version, String status, String eventType, String actor, String reason, Instant createdAt) {
+    record Revision(long version, String status, String eventType, String actor, String reason, Instant createdAt,
+                    String body, String coachId, Boolean silent, String operations, String overrides) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,35 +60,71 @@ public class PlanDocuments {
      * between JVMs. Two requests that say the same thing have the same fingerprint, however they were written.
      */
     public String fingerprint(Assessment assessment) {
+        return fingerprint(assessment, true);
+    }
+
+    /**
+     * SHA-256 of any request in a canonical form: object keys sorted, arrays in their order (a list of operations
+     * means something else in another order).
+     */
+    public String fingerprint(Object request) {
+        return fingerprint(request, false);
+    }
+
+    private String fingerprint(Object request, boolean arraysAreSets) {
         try {
-            return Digests.sha256Hex(mapper.writeValueAsBytes(canonical(mapper.valueToTree(assessment))));
+            return Digests.sha256Hex(mapper.writeValueAsBytes(canonical(mapper.valueToTree(request), arraysAreSets)));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot fingerprint an assessment", e);
+            throw new IllegalStateException("cannot fingerprint a " + request.getClass().getSimpleName(), e);
         }
     }
 
-    private JsonNode canonical(JsonNode node) {
+    private JsonNode canonical(JsonNode node, boolean arraysAreSets) {
         if (node instanceof ObjectNode object) {
             Map<String, JsonNode> sorted = new TreeMap<>();
-            object.fields().forEachRemaining(e -> sorted.put(e.getKey(), canonical(e.getValue())));
+            object.fields().forEachRemaining(e -> sorted.put(e.getKey(), canonical(e.getValue(), arraysAreSets)));
             ObjectNode out = mapper.createObjectNode();
             sorted.forEach(out::set);
             return out;
         }
         if (node instanceof ArrayNode array) {
             List<JsonNode> elements = new ArrayList<>();
-            array.forEach(e -> elements.add(canonical(e)));
-            elements.sort(Comparator.comparing(JsonNode::toString));
+            array.forEach(e -> elements.add(canonical(e, arraysAreSets)));
+            if (arraysAreSets) {
+                elements.sort(Comparator.comparing(JsonNode::toString));
+            }
             return mapper.createArrayNode().addAll(elements);
         }
         return node;
     }
 
-    private String json(Object value) {
+    /** Any value as the JSON the API would send for it (operations with their {@code op}, answers kept for a retry). */
+    public String json(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * {@code value} written as {@code type}: for a list whose elements are written with what their declared type
+     * says about them (operations carry their {@code op} only when written as {@code List<Operation>}).
+     */
+    public String json(Object value, TypeReference<?> type) {
+        try {
+            return mapper.writerFor(type).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + type.getType(), e);
+        }
+    }
+
+    /** What {@link #json} wrote, read back. */
+    public <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON cannot be read as " + type.getType(), e);
         }
     }
 }
