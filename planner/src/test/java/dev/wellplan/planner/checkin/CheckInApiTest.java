@@ -2,6 +2,7 @@ package dev.wellplan.planner.checkin;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -212,7 +213,14 @@ class CheckInApiTest {
         assertThat(adjusted.type()).isEqualTo(PlanEventType.PlanAdjusted);
         assertThat(adjusted.plan().items()).filteredOn(i -> i.id().equals("massage-2"))
                 .extracting(i -> i.pressure()).containsExactly("LIGHT");
-        Api.asCoach().get("/api/plans/" + id + "/history").then().body("[-1].event", equalTo("PlanAdjusted"));
+        // an ordinary adjustment: the adjustments use case stored its operation, reason and change in the history
+        Api.asCoach().get("/api/plans/" + id + "/history").then().body("[-1].event", equalTo("PlanAdjusted"))
+                .body("[-1].operations[0].op", equalTo("changeMassage"))
+                .body("[-1].operations[0].itemId", equalTo("massage-2"))
+                .body("[-1].operations[0].pressure", equalTo("LIGHT"))
+                .body("[-1].reason", containsString("AFT-3"))
+                .body("[-1].changes.find { it.itemId == 'massage-2' }", notNullValue());
+        assertThat(adjusted.change().reason()).isEqualTo("coach adjusted the plan: changeMassage");
         Api.asCoach().get("/api/coach/alerts").then().body("findAll { it.planId == '" + id + "' }", empty());
         Api.asCoach().header("If-Match", CheckInScenes.etag(id)).post(accept).then().statusCode(409);
         Api.asCoach().post("/api/plans/" + id + "/proposals/" + proposal + "/dismiss").then().statusCode(409);

@@ -1,9 +1,5 @@
 package dev.wellplan.planner.checkin.api;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,11 +10,10 @@ import jakarta.ws.rs.core.Response;
 
 import dev.wellplan.planner.checkin.app.Proposals;
 import dev.wellplan.planner.plan.api.PlanResource;
+import dev.wellplan.planner.plan.api.RequestHeaders;
 import dev.wellplan.planner.plan.app.PlanView;
 import dev.wellplan.support.access.Access;
 import dev.wellplan.support.access.Caller;
-import dev.wellplan.support.problem.Problem.FieldError;
-import dev.wellplan.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -28,9 +23,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/api/plans/{id}/proposals")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProposalResource {
-
-    /** A plan's ETag, as {@link PlanResource#etag} writes it: its version in quotes. */
-    private static final Pattern VERSION_TAG = Pattern.compile("\"(\\d{1,18})\"");
 
     private final Proposals proposals;
     private final SecurityIdentity identity;
@@ -46,7 +38,7 @@ public class ProposalResource {
     @Access({Caller.ASSIGNED_COACH, Caller.ADMIN})
     public Response accept(@PathParam("id") String id, @PathParam("pid") String pid,
                            @HeaderParam("If-Match") String ifMatch) {
-        PlanView plan = proposals.accept(PlanResource.planId(id), pid, expectedVersion(ifMatch),
+        PlanView plan = proposals.accept(PlanResource.planId(id), pid, RequestHeaders.expectedVersion(ifMatch),
                 PlanResource.actor(identity));
         return Response.ok(plan).tag(PlanResource.etag(plan)).build();
     }
@@ -57,24 +49,5 @@ public class ProposalResource {
     @Access({Caller.ASSIGNED_COACH, Caller.ADMIN})
     public Proposals.Proposal dismiss(@PathParam("id") String id, @PathParam("pid") String pid) {
         return proposals.dismiss(PlanResource.planId(id), pid, PlanResource.actor(identity));
-    }
-
-    /**
-     * The plan version the coach decided on: the ETag they read, in {@code If-Match}.
-     *
-     * @throws ProblemException 428 without one (or with {@code *}), 400 for one that is not a plan's ETag
-     */
-    static long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            throw new ProblemException(428, "Precondition Required", "send If-Match with the ETag of the plan you "
-                    + "read (GET /api/plans/{id}), so that a change made meanwhile is not overwritten",
-                    List.of(new FieldError("If-Match", "is required: the plan's ETag, e.g. \"3\"")));
-        }
-        Matcher tag = VERSION_TAG.matcher(ifMatch.strip());
-        if (!tag.matches()) {
-            throw ProblemException.invalid(List.of(new FieldError("If-Match",
-                    "must be the plan's ETag as GET /api/plans/{id} sent it, e.g. \"3\"")));
-        }
-        return Long.parseLong(tag.group(1));
     }
 }

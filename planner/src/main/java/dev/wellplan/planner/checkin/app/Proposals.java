@@ -2,8 +2,9 @@ package dev.wellplan.planner.checkin.app;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,21 +13,16 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
-import dev.wellplan.contract.PlanEvent;
-import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.planner.alert.app.Alerts;
 import dev.wellplan.planner.alert.app.Ids;
 import dev.wellplan.planner.checkin.store.ProposalDao;
 import dev.wellplan.planner.plan.app.Actor;
-import dev.wellplan.planner.plan.app.Confirmation;
-import dev.wellplan.planner.plan.app.PlanChanges;
+import dev.wellplan.planner.plan.app.AdjustmentRequest;
+import dev.wellplan.planner.plan.app.Adjustments;
 import dev.wellplan.planner.plan.app.PlanView;
 import dev.wellplan.planner.refusal.Refusal;
-import dev.wellplan.rules.Adjustment;
 import dev.wellplan.rules.Operation;
-import dev.wellplan.rules.PlanRules;
 import dev.wellplan.rules.Pressure;
-import dev.wellplan.rules.Violation;
 
 /**
  * AFT-3's proposals: when soreness lasts 48 hours, the next session one pressure step lighter, which the coach
@@ -37,8 +33,6 @@ import dev.wellplan.rules.Violation;
 public class Proposals {
 
     private static final Logger LOG = Logger.getLogger(Proposals.class);
-    /** What the plan's event says of an accepted proposal: a fixed phrase, never the client's answers. */
-    static final String EVENT_REASON = "coach adjusted the plan: changeMassage";
 
     /** A proposal as its coach sees it. */
     public record Proposal(UUID id, UUID planId, String itemId, String pressure, String status, Instant createdAt,
@@ -50,13 +44,13 @@ public class Proposals {
     }
 
     private final ProposalDao proposals;
-    private final PlanChanges changes;
+    private final Adjustments adjustments;
     private final Alerts alerts;
     private final Clock clock;
 
-    public Proposals(Jdbi jdbi, PlanChanges changes, Alerts alerts, Clock clock) {
+    public Proposals(Jdbi jdbi, Adjustments adjustments, Alerts alerts, Clock clock) {
         this.proposals = jdbi.onDemand(ProposalDao.class);
-        this.changes = changes;
+        this.adjustments = adjustments;
         this.alerts = alerts;
         this.clock = clock;
     }
@@ -79,7 +73,7 @@ public class Proposals {
      * @throws Refusal.NotFound     when the plan has no such proposal (or {@code id} is none)
      * @throws Refusal.Conflict     when it was decided already, or the plan's client has not confirmed it
      * @throws Refusal.Stale        when the plan is no longer at {@code expectedVersion}
-     * @throws Refusal.Unprocessable when the plan rules refuse the change now (the session passed, the plan paused...)
+     * @throws Refusal.RulesRefused when the plan rules refuse the change now (the session passed, the plan paused...)
      */
     @Transactional
     public PlanView accept(UUID planId, String id, long expectedVersion, Actor who) {
@@ -124,34 +118,16 @@ public class Proposals {
     }
 
     /**
-     * The proposal as an ordinary adjustment: one {@code changeMassage} operation, checked by the plan rules like any
-     * coach's ({@link PlanRules#adjust}), at the version the coach read, through {@link PlanChanges}. The adjustments
-     * use case ({@code POST /api/plans/{id}/adjustments}) is the one entry point to switch this to once it is on
-     * this branch.
+     * The proposal as an ordinary adjustment: one {@code changeMassage} operation through the adjustments use case
+     * ({@code POST /api/plans/{id}/adjustments}), at the version the coach read, so it passes the same safety gate and
+     * plan rules, is stored with its operation in the history and tells the client as any adjustment does.
      */
     private PlanView adjustAsProposed(UUID planId, ProposalDao.Row proposal, long expectedVersion, Actor who) {
         Pressure pressure = Pressure.valueOf(proposal.pressure());
         Operation lighter = new Operation.ChangeMassage(proposal.itemId(), null, pressure, null);
-        String history = "accepted the proposal after soreness 48 hours on (AFT-3): " + proposal.itemId() + " at "
-                + pressure.name().toLowerCase() + " pressure";
-        var change = new PlanChanges.Change(PlanEventType.PlanAdjusted, who.name(), who.id(), history, EVENT_REASON,
-                false, PlanEvent.Cause.COACH);
-        return changes.change(planId, change, current -> {
-            if (current.version() != expectedVersion) {
-                throw new Refusal.Stale(current.version());
-            }
-            if (current.confirmation() != Confirmation.CONFIRMED) {
-                throw new Refusal.Conflict("the plan's client has not confirmed it yet: there is nothing to adjust");
-            }
-            LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), current.plan().timeZone());
-            Adjustment outcome = PlanRules.adjust(current.plan(), current.assessment(), List.of(lighter), now);
-            if (outcome instanceof Adjustment.Refused refused) {
-                throw new Refusal.Unprocessable(refused.refusals().stream()
-                        .map(r -> new Violation(r.itemId() == null ? "proposal" : r.itemId(),
-                                (r.ruleIds().isEmpty() ? "" : String.join(", ", r.ruleIds()) + ": ") + r.message()))
-                        .toList());
-            }
-            return ((Adjustment.Applied) outcome).plan();
-        });
+        String reason = "accepted the proposal after soreness 48 hours on (AFT-3): " + proposal.itemId() + " at "
+                + pressure.name().toLowerCase(Locale.ROOT) + " pressure";
+        return adjustments.adjust(planId, expectedVersion, new AdjustmentRequest(reason, true, false, List.of(lighter)),
+                who, Optional.empty()).plan();
     }
 }
