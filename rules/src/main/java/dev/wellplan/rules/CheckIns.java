@@ -59,6 +59,23 @@ final class CheckIns {
         return new CheckInOutcome(next, flags, null, null, followUp, Urgency.NONE);
     }
 
+    /**
+     * AFT-3 for an answer that arrives 48 hours or more after {@code sessionId}, whether or not the plan holds a
+     * +48 h check-in item (the planner keeps check-ins beside the plan, not in it): soreness still there flags the
+     * coach and proposes lower pressure for the next session; the plan itself is unchanged.
+     */
+    static CheckInOutcome soreAfter48Hours(Plan plan, String sessionId, int soreness) {
+        Violations v = new Violations();
+        if (v.required("sessionId", sessionId)) {
+            boolean isSession = plan.item(sessionId).filter(i -> i.kind() == ItemKind.MASSAGE).isPresent();
+            v.check(isSession, "sessionId", "names no massage session of this plan");
+        }
+        v.range(soreness, 0, 10, "soreness");
+        PlanRules.requireValid(v.list());
+        CheckIn answer = CheckIn.reply(sessionId, 48, soreness, 0, Set.of());
+        return after48h(plan, answer, plan.item(sessionId).orElseThrow(), EnumSet.noneOf(CoachFlag.class));
+    }
+
     /** AFT-3: soreness still there at +48 h: flag the coach and propose lower pressure for the next session. */
     private static CheckInOutcome after48h(Plan plan, CheckIn c, PlanItem session, Set<CoachFlag> flags) {
         if (!c.answered() || c.soreness() == 0) {
@@ -72,18 +89,27 @@ final class CheckIns {
                 false, Urgency.NONE);
     }
 
+    private static CheckInOutcome redFlag(Plan plan, CheckIn c, PlanItem session) {
+        return redFlag(plan, c.redFlags(), session.start().plusHours(c.hoursAfter()));
+    }
+
     /**
      * LIF-3/SAFE-1: every massage item and everything hanging off one goes at once, and the rest of the
-     * plan waits for clearance from the check-in's time on; the past stays as it was.
+     * plan waits for clearance from the {@code moment} the red flag was reported on; the past stays as it was.
      */
-    private static CheckInOutcome redFlag(Plan plan, CheckIn c, PlanItem session) {
-        Urgency urgency = SafetyGate.urgency(c.redFlags());
+    static CheckInOutcome redFlag(Plan plan, Set<RedFlag> redFlags, LocalDateTime moment) {
+        Violations v = new Violations();
+        if (v.requiredElements("redFlags", redFlags)) {
+            v.check(!redFlags.isEmpty(), "redFlags", "must name at least one red flag");
+        }
+        v.required("moment", moment);
+        PlanRules.requireValid(v.list());
+        Urgency urgency = SafetyGate.urgency(redFlags);
         Set<CoachFlag> flags = EnumSet.of(CoachFlag.RED_FLAG_REPORTED);
         boolean gate = plan.status() == PlanStatus.ACTIVE || plan.status() == PlanStatus.PAUSED;
         if (!gate) {
             return new CheckInOutcome(plan, flags, null, null, false, urgency);
         }
-        LocalDateTime moment = session.start().plusHours(c.hoursAfter());
         List<PlanItem> items = new ArrayList<>();
         for (PlanItem item : plan.items()) {
             boolean ofSession = SessionItems.isOfAnySession(item.id());
@@ -94,7 +120,7 @@ final class CheckIns {
         items.add(LifecycleItems.clearance(moment, List.of(RuleIds.SAFE_1, RuleIds.LIF_3, RuleIds.SAFE_3)));
         items.sort(ActivePlan.ORDER);
         Plan next = new Plan(PlanStatus.AWAITING_CLEARANCE, plan.timeZone(), plan.startDate(), plan.endDate(), items,
-                Guidance.awaiting(c.redFlags(), false), plan.unmetPreferences(), urgency, List.of(), plan.addedItems());
+                Guidance.awaiting(redFlags, false), plan.unmetPreferences(), urgency, List.of(), plan.addedItems());
         return new CheckInOutcome(next, flags, null, null, false, urgency);
     }
 

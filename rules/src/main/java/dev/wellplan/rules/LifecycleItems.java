@@ -22,6 +22,16 @@ final class LifecycleItems {
                 null, List.of(), List.of(RuleIds.LIF_2, RuleIds.LIF_1));
     }
 
+    /** LIF-2: an active or paused plan at its end, everything else as it was. */
+    static Plan complete(Plan current) {
+        if (current.status() != PlanStatus.ACTIVE && current.status() != PlanStatus.PAUSED) {
+            throw new IllegalStateException("plan is " + current.status() + ", not active or paused");
+        }
+        return new Plan(PlanStatus.COMPLETED, current.timeZone(), current.startDate(), current.endDate(),
+                current.items(), current.guidance(), current.unmetPreferences(), current.urgency(), current.holds(),
+                current.addedItems());
+    }
+
     /** SAFE-1/3: the coach records medical clearance before any massage is booked. */
     static PlanItem clearance(LocalDateTime at, List<String> rules) {
         return new PlanItem(CLEARANCE_ID, ItemKind.CLEARANCE, at, 15,

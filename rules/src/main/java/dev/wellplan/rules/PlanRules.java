@@ -36,6 +36,33 @@ public final class PlanRules {
         return CheckIns.apply(current, checkIn);
     }
 
+    /**
+     * LIF-3/SAFE-1: a red flag reported at {@code moment} (local, in the plan's zone), with or without a session to
+     * check in on: an active or paused plan goes back behind the gate from then on; any other keeps its state, and
+     * the coach is alerted all the same.
+     */
+    public static CheckInOutcome redFlagReported(Plan current, Set<RedFlag> redFlags, LocalDateTime moment) {
+        return CheckIns.redFlag(current, redFlags, moment);
+    }
+
+    /**
+     * AFT-3: soreness reported 48 hours or more after the session {@code sessionId}: the coach's flag and the lower
+     * pressure proposed for the next session (none when the soreness is gone); the plan is unchanged.
+     */
+    public static CheckInOutcome soreAfter48Hours(Plan current, String sessionId, int soreness) {
+        return CheckIns.soreAfter48Hours(current, sessionId, soreness);
+    }
+
+    /**
+     * LIF-2: the plan's four weeks are over. It keeps its items, for the client's summary and the coach's review;
+     * no reminder of them goes out any more.
+     *
+     * @throws IllegalStateException when the plan is not active or paused
+     */
+    public static Plan complete(Plan current) {
+        return LifecycleItems.complete(current);
+    }
+
     /** The field errors {@link #checkIn} would raise, for an API to answer 4xx. */
     public static List<Violation> validateCheckIn(Plan current, CheckIn checkIn) {
         return CheckIns.validate(current, checkIn);

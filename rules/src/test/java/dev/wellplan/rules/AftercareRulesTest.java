@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,6 +78,29 @@ class AftercareRulesTest {
         assertThat(outcome.flags().contains(CoachFlag.SORENESS_PAST_48H)).isEqualTo(proposed != null);
         assertThat(outcome.proposedForSessionId()).isEqualTo(proposed == null ? null : "massage-2");
         assertThat(outcome.plan()).isEqualTo(sore);
+    }
+
+    @ParameterizedTest(name = "{0} soreness {1} -> {2}")
+    @CsvSource(value = {"FIRM, 4, MEDIUM", "MEDIUM, 1, LIGHT", "MEDIUM, 0, NULL"}, nullValues = "NULL")
+    void AFT_3_soreness_48_hours_on_proposes_lower_pressure_without_a_48_hour_item(Pressure pressure, int soreness,
+                                                                                  Pressure proposed) {
+        Plan plain = AssessmentBuilder.ana().pressure(pressure).plan();
+
+        CheckInOutcome outcome = PlanRules.soreAfter48Hours(plain, "massage-1", soreness);
+
+        assertThat(plain.item("massage-1-checkin-48h")).isEmpty();
+        assertThat(outcome.proposedPressure()).isEqualTo(proposed);
+        assertThat(outcome.proposedForSessionId()).isEqualTo(proposed == null ? null : "massage-2");
+        assertThat(outcome.flags().contains(CoachFlag.SORENESS_PAST_48H)).isEqualTo(proposed != null);
+        assertThat(outcome.plan()).isEqualTo(plain);
+    }
+
+    @Test
+    void AFT_3_soreness_48_hours_on_names_a_session_and_a_score_in_range() {
+        assertThatThrownBy(() -> PlanRules.soreAfter48Hours(plan, "strength-w1-d1", 11))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting(Violation::field)
+                        .containsExactlyInAnyOrder("sessionId", "soreness"));
     }
 
     @Test

@@ -5,11 +5,13 @@ import static dev.wellplan.rules.PlanQueries.item;
 import static dev.wellplan.rules.PlanQueries.of;
 import static dev.wellplan.rules.PlanQueries.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -104,5 +106,42 @@ class LifecycleRulesTest {
         assertThat(outcome.plan()).isEqualTo(cancelled);
         assertThat(outcome.flags()).contains(CoachFlag.RED_FLAG_REPORTED);
         assertThat(outcome.urgency()).isEqualTo(Urgency.SEEK_CARE_TODAY);
+    }
+
+    @Test
+    void LIF_3_a_red_flag_reported_without_a_session_gates_the_plan_from_that_moment() {
+        LocalDateTime reported = LocalDateTime.of(2026, 12, 15, 8, 30);
+
+        CheckInOutcome outcome = PlanRules.redFlagReported(plan, Set.of(RedFlag.SADDLE_NUMBNESS), reported);
+        Plan waiting = outcome.plan();
+
+        assertThat(waiting.status()).isEqualTo(PlanStatus.AWAITING_CLEARANCE);
+        assertThat(outcome.urgency()).isEqualTo(Urgency.SEEK_CARE_TODAY);
+        assertThat(waiting.guidance().get(0)).isEqualTo(Guidance.SEEK_CARE_TODAY);
+        assertThat(sessions(waiting)).isEmpty();
+        assertThat(item(waiting, "clearance").start()).isEqualTo(reported);
+        assertThat(ids(waiting)).contains("strength-w2-d1", "review").doesNotContain("strength-w2-d2");
+        assertThat(waiting.items()).filteredOn(i -> i.kind() != ItemKind.REVIEW && i.kind() != ItemKind.CLEARANCE)
+                .allSatisfy(i -> assertThat(i.start()).isBefore(reported));
+    }
+
+    @Test
+    void LIF_3_a_red_flag_report_names_at_least_one_flag() {
+        LocalDateTime moment = LocalDateTime.of(2026, 12, 15, 8, 30);
+
+        assertThatThrownBy(() -> PlanRules.redFlagReported(plan, Set.of(), moment))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("redFlags");
+    }
+
+    @Test
+    void LIF_2_a_plan_at_its_end_is_completed_with_its_items() {
+        Plan completed = PlanRules.complete(plan);
+
+        assertThat(completed.status()).isEqualTo(PlanStatus.COMPLETED);
+        assertThat(completed.items()).isEqualTo(plan.items());
+        assertThat(completed.endDate()).isEqualTo(plan.endDate());
+        assertThatThrownBy(() -> PlanRules.complete(completed)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> PlanRules.complete(AssessmentBuilder.ana().pattern(PainPattern.SUSPECTED_DISC).plan()))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -46,6 +46,28 @@ public abstract sealed class Refusal extends RuntimeException {
         }
     }
 
+    /**
+     * The request is well formed, but names something the plan does not have as the request needs it (a check-in on
+     * a session that has not taken place, a proposal the rules refuse now); every offending field is named.
+     */
+    public static final class Unprocessable extends Refusal {
+        private final List<Violation> violations;
+
+        public Unprocessable(List<Violation> violations) {
+            super(violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
+                    : violations.size() + " fields cannot be processed");
+            this.violations = List.copyOf(violations);
+        }
+
+        public static Unprocessable of(String field, String message) {
+            return new Unprocessable(List.of(new Violation(field, message)));
+        }
+
+        public List<Violation> violations() {
+            return violations;
+        }
+    }
+
     /** The plan is in a state that does not allow this change (e.g. clearance for a plan not awaiting it). */
     public static final class Conflict extends Refusal {
         public Conflict(String message) {

@@ -41,6 +41,10 @@ public class RefusalProblems {
             return problem(400, "Invalid request", refusal, path,
                     invalid.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
         }
+        if (refusal instanceof Refusal.Unprocessable unprocessable) {
+            return problem(422, "Unprocessable request", refusal, path,
+                    unprocessable.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+        }
         if (refusal instanceof Refusal.Conflict) {
             return problem(409, "Conflict", refusal, path, List.of());
         }

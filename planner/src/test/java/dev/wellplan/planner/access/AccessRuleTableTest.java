@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.wellplan.planner.Api;
 import dev.wellplan.planner.Assessments;
+import dev.wellplan.planner.CheckInScenes;
 import dev.wellplan.planner.RealServers;
 import dev.wellplan.testing.RuleTables;
 import dev.wellplan.testing.RuleTables.Answer;
@@ -85,8 +86,27 @@ class AccessRuleTableTest {
                 (c, id) -> c.contentType(ContentType.JSON).body("{\"coachId\": null}").put("/api/plans/" + id + "/coach"));
         rule("GET /api/plans/{id}/audit", "", List.of(E401, E401, E401, E403, E403, E403, A),
                 (c, id) -> c.get("/api/plans/" + id + "/audit"));
+        rule("POST /api/plans/{id}/check-ins", "check-in", List.of(E401, A, E403, A, E404, E404, A),
+                (c, id) -> c.contentType(ContentType.JSON).body("{\"soreness\": 1, \"pain\": 2}")
+                        .post("/api/plans/" + id + "/check-ins"));
+        rule("GET /api/plans/{id}/check-ins", "", List.of(E401, E401, E401, A, E404, A, A),
+                (c, id) -> c.get("/api/plans/" + id + "/check-ins"));
+        rule("POST /api/plans/{id}/proposals/{pid}/accept", "", List.of(E401, E401, E401, A, E404, E404, A),
+                (c, id) -> {
+                    String proposal = CheckInScenes.proposal(id);
+                    return c.contentType(ContentType.JSON).header("If-Match", CheckInScenes.etag(id))
+                            .post("/api/plans/" + id + "/proposals/" + proposal + "/accept");
+                });
+        rule("POST /api/plans/{id}/proposals/{pid}/dismiss", "", List.of(E401, E401, E401, A, E404, E404, A),
+                (c, id) -> c.contentType(ContentType.JSON)
+                        .post("/api/plans/" + id + "/proposals/" + CheckInScenes.proposal(id) + "/dismiss"));
+        rule("POST /api/plans/{id}/alerts/{aid}/clear", "", List.of(E401, E401, E401, A, E404, E404, A),
+                (c, id) -> c.contentType(ContentType.JSON)
+                        .post("/api/plans/" + id + "/alerts/" + CheckInScenes.alert(id) + "/clear"));
         rule("GET /api/coach/plans", "", List.of(E401, E401, E401, A, A, A, A),
                 (c, id) -> c.get("/api/coach/plans"));
+        rule("GET /api/coach/alerts", "", List.of(E401, E401, E401, A, A, A, A),
+                (c, id) -> c.get("/api/coach/alerts"));
         rule("POST /api/auth/token", "", List.of(E401, E401, E401, A, A, A, A),
                 (c, id) -> c.contentType(ContentType.JSON).post("/api/auth/token"));
         rule("GET /api/admin/coaches", "", List.of(E401, E401, E401, E403, E403, E403, A),

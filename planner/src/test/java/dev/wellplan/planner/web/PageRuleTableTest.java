@@ -27,6 +27,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 import dev.wellplan.planner.Api;
 import dev.wellplan.planner.Assessments;
+import dev.wellplan.planner.CheckInScenes;
 import dev.wellplan.planner.RealServers;
 import dev.wellplan.support.web.HtmlPages;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -100,6 +101,11 @@ class PageRuleTableTest {
                 (c, id) -> c.queryParam("token", Api.link("confirm", id, Duration.ofHours(1))).get("/confirm"));
         rule("POST /confirm", TOKEN_OF_ITS_OWN, List.of(S, S, S, S, S, S, S),
                 (c, id) -> Browser.form(c).formParam("token", Api.link("confirm", id, Duration.ofHours(1))).post("/confirm"));
+        rule("GET /check-in", TOKEN_OF_ITS_OWN, List.of(S, S, S, S, S, S, S),
+                (c, id) -> c.queryParam("token", Api.link("check-in", id, Duration.ofHours(1))).get("/check-in"));
+        rule("POST /check-in", TOKEN_OF_ITS_OWN, List.of(S, S, S, S, S, S, S),
+                (c, id) -> Browser.form(c).formParam("token", Api.link("check-in", id, Duration.ofHours(1)))
+                        .formParam("soreness", "1").formParam("pain", "2").post("/check-in"));
         rule("GET /sign-in", "", List.of(S, S, S, S, S, S, S), (c, id) -> c.get("/sign-in"));
         rule("POST /sign-out", "", List.of(IN, IN, IN, S, S, S, S), (c, id) -> Browser.form(c).post("/sign-out"));
         rule("GET /plans/{id}", "plan", List.of(E401, S, E403, E403, E403, E403, E403),
@@ -112,6 +118,8 @@ class PageRuleTableTest {
                 (c, id) -> Browser.form(c).post("/coach/plans/" + id + "/claim"));
         rule("POST /coach/plans/{id}/clearance", "", List.of(IN, IN, IN, S, E404, E404, S),
                 (c, id) -> Browser.form(c).formParam("note", "cleared by GP").post("/coach/plans/" + id + "/clearance"));
+        rule("POST /coach/plans/{id}/alerts/{aid}/clear", "", List.of(IN, IN, IN, S, E404, E404, S),
+                (c, id) -> Browser.form(c).post("/coach/plans/" + id + "/alerts/" + CheckInScenes.alert(id) + "/clear"));
         rule("POST /coach/plans/{id}/coach", "", List.of(IN, IN, IN, E403, E403, E403, S),
                 (c, id) -> Browser.form(c).formParam("coachId", "").post("/coach/plans/" + id + "/coach"));
         rule("POST /coach/plans/{id}/adjustments/preview", "", List.of(IN, IN, IN, S, E404, E404, S),

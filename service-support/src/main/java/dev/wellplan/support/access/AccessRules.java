@@ -139,10 +139,43 @@ public class AccessRules {
     private void checkLink(String purpose, String token, UUID planId) {
         SignedLinks.Check check = links.check(purpose, token, clock.instant());
         if (!check.valid() || !planId.toString().equals(check.subject())) {
-            throw new ProblemException(403, "Forbidden", check.verdict() == SignedLinks.Verdict.EXPIRED
-                    ? "this link has expired: ask for a fresh one (POST /api/access-links) or use your latest e-mail"
-                    : "this link is not valid for this plan: use the link from your latest wellplan e-mail", List.of());
+            throw refusedLink(check);
         }
+        checkSignOut(check, planId);
+    }
+
+    /**
+     * The plan a client link of {@code purpose} opens, checked as a route's link is (signature, expiry, the purpose's
+     * longest lifetime, the client's sign-out everywhere): for a page whose link carries its plan in the token alone,
+     * such as {@code /check-in?token=…}.
+     *
+     * @throws ProblemException 403 for a link that is missing, forged, expired, signed out or names no plan; 404 for
+     *                          a plan this service does not know
+     */
+    public UUID linkedPlan(String purpose, String token) {
+        SignedLinks.Check check = links.check(purpose, token == null ? "" : token, clock.instant());
+        UUID planId = null;
+        if (check.valid()) {
+            try {
+                planId = UUID.fromString(check.subject());
+            } catch (IllegalArgumentException e) {
+                planId = null;
+            }
+        }
+        if (planId == null) {
+            throw refusedLink(check);
+        }
+        checkSignOut(check, planId);
+        return planId;
+    }
+
+    private static ProblemException refusedLink(SignedLinks.Check check) {
+        return new ProblemException(403, "Forbidden", check.verdict() == SignedLinks.Verdict.EXPIRED
+                ? "this link has expired: ask for a fresh one (POST /api/access-links) or use your latest e-mail"
+                : "this link is not valid for this plan: use the link from your latest wellplan e-mail", List.of());
+    }
+
+    private void checkSignOut(SignedLinks.Check check, UUID planId) {
         PlanOwners.Owner owner = owners.owner(planId).orElseThrow(() -> notFound(planId));
         if (owner.linksNotBefore() != null && check.issued().isBefore(owner.linksNotBefore())) {
             throw new ProblemException(403, "Forbidden", "this link was signed out: ask for a fresh one "

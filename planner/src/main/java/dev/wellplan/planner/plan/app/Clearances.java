@@ -7,7 +7,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.planner.alert.app.AlertKind;
+import dev.wellplan.planner.alert.app.Alerts;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.PlanRules;
 import dev.wellplan.rules.PlanStatus;
@@ -20,10 +23,12 @@ public class Clearances {
     public static final int MAX_NOTE_LENGTH = 2000;
 
     private final PlanChanges changes;
+    private final Alerts alerts;
     private final Clock clock;
 
-    public Clearances(PlanChanges changes, Clock clock) {
+    public Clearances(PlanChanges changes, Alerts alerts, Clock clock) {
         this.changes = changes;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -39,8 +44,8 @@ public class Clearances {
         }
         String history = note == null || note.isBlank() ? "medical clearance recorded" : "medical clearance: " + note;
         var change = new PlanChanges.Change(PlanEventType.PlanStatusChanged, who.name(), who.id(), history,
-                "medical clearance recorded", false);
-        return changes.change(planId, change, current -> {
+                "medical clearance recorded", false, PlanEvent.Cause.CLEARANCE);
+        PlanView cleared = changes.change(planId, change, current -> {
             if (current.confirmation() != Confirmation.CONFIRMED) {
                 throw new Refusal.Conflict("plan " + planId + " is not confirmed by its client");
             }
@@ -51,5 +56,7 @@ public class Clearances {
             LocalDate today = LocalDate.now(clock.withZone(current.plan().timeZone()));
             return PlanRules.clear(current.plan(), current.assessment(), today);
         });
+        alerts.clear(planId, AlertKind.RED_FLAG, null, who); // the red flags that sent it back are handled
+        return cleared;
     }
 }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
+import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.refusal.Refusal;
@@ -48,7 +49,7 @@ public class Confirmations {
             return plan;
         }
         var change = new PlanChanges.Change(PlanEventType.PlanStatusChanged, "client", "client",
-                "confirmed by the client", "confirmed by the client", true);
+                "confirmed by the client", "confirmed by the client", true, PlanEvent.Cause.CLIENT);
         return changes.confirm(planId, change, current -> {
             if (current.confirmation() != Confirmation.PENDING) {
                 throw new Refusal.Conflict(current.confirmation() == Confirmation.EXPIRED
@@ -69,7 +70,7 @@ public class Confirmations {
     public void expire(UUID planId) {
         plans.forgetClient(planId, FORGOTTEN_ADDRESS);
         var change = new PlanChanges.Change(PlanEventType.PlanStatusChanged, "wellplan", "wellplan",
-                "not confirmed in time", "not confirmed in time", true);
+                "not confirmed in time", "not confirmed in time", true, PlanEvent.Cause.SYSTEM);
         changes.confirm(planId, change, current -> {
             if (current.confirmation() != Confirmation.PENDING) {
                 throw new Refusal.Conflict("plan " + planId + " is no longer waiting for its confirmation");

@@ -40,6 +40,7 @@ import dev.wellplan.rules.QuietHours;
 public class PlanChanges {
 
     private static final Logger LOG = Logger.getLogger(PlanChanges.class);
+    private static final String AWAITING_CLEARANCE = "AWAITING_CLEARANCE";
     /** How a revision keeps an adjustment's operations and overrides, and the history reads them back. */
     public static final TypeReference<List<Operation>> OPERATIONS = new TypeReference<>() {
     };
@@ -56,10 +57,17 @@ public class PlanChanges {
     /**
      * What a change is, for the history and the event: its type; who made it, by the name the history shows
      * and the id the event carries (never an address); the note the plan's history keeps (it may hold health
-     * details: it never leaves the planner); the reason the event carries; and whether the client hears of it.
+     * details: it never leaves the planner); the reason the event carries; whether the client hears of it; and what
+     * set it off ({@code cause}: a coach, a check-in, a clearance, the client, wellplan itself; null says a coach).
      */
     public record Change(PlanEventType type, String actorName, String actorId, String historyNote, String eventReason,
-                         boolean silent) {
+                         boolean silent, PlanEvent.Cause cause) {
+
+        /** A coach's change. */
+        public Change(PlanEventType type, String actorName, String actorId, String historyNote, String eventReason,
+                      boolean silent) {
+            this(type, actorName, actorId, historyNote, eventReason, silent, null);
+        }
     }
 
     /** What only an adjustment's revision keeps: its operations and the rules it set aside (null for other changes). */
@@ -151,12 +159,14 @@ public class PlanChanges {
                 Confirmation.valueOf(row.confirmation()));
         Next next = Objects.requireNonNull(rule.apply(current), "a rule decides the next version");
         PlanDao.ClientRow client = plans.client(row.clientId());
-        PlanSnapshot before = snapshot(row, client, row.version(), row.status(), row.coachId(), plan, assessment);
+        PlanSnapshot before = snapshot(row, client, row.version(), row.status(), row.coachId(), plan, assessment,
+                awaitingSince(row, row.status(), false));
         Change change = next.change();
         long version = row.version() + 1;
         PlanEvent after = PlanEvents.of(change.type(), clock.instant(),
-                new PlanEvent.Change(change.actorId(), change.eventReason(), change.silent()),
-                snapshot(row, client, version, next.status(), next.coachId(), next.plan(), next.assessment()));
+                new PlanEvent.Change(change.actorId(), change.eventReason(), change.silent(), change.cause()),
+                snapshot(row, client, version, next.status(), next.coachId(), next.plan(), next.assessment(),
+                        awaitingSince(row, next.status(), true)));
         return new Proposal(planId, current, before, row.updatedAt(), next, after);
     }
 
@@ -200,10 +210,41 @@ public class PlanChanges {
         if (type.newVersion()) {
             throw new IllegalArgumentException(type + " events are versions: use change()");
         }
+        announce(planId, type, new PlanEvent.Change(null, reason, false), null);
+    }
+
+    /**
+     * Tells the notifier of a check-in ({@link PlanEventType#CheckInRecorded}): which session, and whether its +48 h
+     * check-in is still wanted; the plan as it stands, nothing stored, none of the answers. {@code actorId} is who
+     * recorded it: {@code client}, or the coach who recorded it for them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceCheckIn(UUID planId, String actorId, PlanEvent.CheckIn checkIn) {
+        announce(planId, PlanEventType.CheckInRecorded,
+                new PlanEvent.Change(actorId, "check-in recorded", true, PlanEvent.Cause.CHECK_IN), checkIn);
+    }
+
+    private void announce(UUID planId, PlanEventType type, PlanEvent.Change change, PlanEvent.CheckIn checkIn) {
         PlanDao.LockedPlan row = plans.lockPlan(planId).orElseThrow(() -> Refusal.NotFound.plan(planId));
         PlanSnapshot snapshot = snapshot(row, plans.client(row.clientId()), row.version(), row.status(),
-                row.coachId(), documents.readPlan(row.body()), documents.readAssessment(row.assessment()));
-        outbox.record(PlanEvents.of(type, clock.instant(), new PlanEvent.Change(null, reason, false), snapshot));
+                row.coachId(), documents.readPlan(row.body()), documents.readAssessment(row.assessment()),
+                awaitingSince(row, row.status(), false));
+        outbox.record(PlanEvents.of(type, clock.instant(), change, snapshot, checkIn));
+    }
+
+    /**
+     * The clearance episode a snapshot in {@code status} belongs to, from the history: the version at which the plan
+     * last entered {@code AWAITING_CLEARANCE}; with {@code entering}, the next version starts a new one when the plan
+     * stands in another status now. Null in any other status.
+     */
+    private Long awaitingSince(PlanDao.LockedPlan row, String status, boolean entering) {
+        if (!AWAITING_CLEARANCE.equals(status)) {
+            return null;
+        }
+        if (entering && !AWAITING_CLEARANCE.equals(row.status())) {
+            return row.version() + 1;
+        }
+        return plans.awaitingClearanceSince(row.id());
     }
 
     private String json(List<?> values, TypeReference<?> type) {
@@ -211,10 +252,11 @@ public class PlanChanges {
     }
 
     private static PlanSnapshot snapshot(PlanDao.LockedPlan row, PlanDao.ClientRow client, long version,
-                                         String status, String coachId, Plan plan, Assessment assessment) {
+                                         String status, String coachId, Plan plan, Assessment assessment,
+                                         Long awaitingClearanceSince) {
         Client who = new Client(client.name(), client.email(), plan.timeZone());
         return PlanEvents.snapshot(row.id(), version, status, row.clientId(), who, quietHours(assessment), coachId,
-                plan);
+                awaitingClearanceSince, plan);
     }
 
     /** An expired enrollment's assessment is forgotten, and with it the quiet hours. */

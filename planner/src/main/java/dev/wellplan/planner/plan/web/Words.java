@@ -93,7 +93,7 @@ public final class Words {
             new Option(PainDriver.POOR_SLEEP.name(), "Poor sleep", null),
             new Option(PainDriver.UNKNOWN.name(), "I don't know", null));
 
-    static final List<Option> RED_FLAGS = List.of(
+    public static final List<Option> RED_FLAGS = List.of(
             new Option(RedFlag.NUMBNESS.name(), "Numbness in a leg or foot", null),
             new Option(RedFlag.TINGLING.name(), "Tingling or pins and needles in a leg or foot", null),
             new Option(RedFlag.LEG_WEAKNESS.name(), "Weakness in a leg", "For example, a foot that drags or gives way."),

@@ -14,7 +14,11 @@ import dev.wellplan.support.access.Caller;
 import dev.wellplan.support.access.Callers;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The roster: {@code scope=mine} (a coach's default), {@code unassigned}, or {@code all} (an admin's default). */
+/**
+ * The roster: {@code scope=mine} (a coach's default), {@code unassigned}, or {@code all} (an admin's default); by
+ * {@code status}, and by {@code alert} (a kind of alert the plan has open, as {@code GET /api/coach/alerts} names
+ * them, or {@code any}).
+ */
 @Path("/api/coach/plans")
 @Produces(MediaType.APPLICATION_JSON)
 public class RosterResource {
@@ -30,10 +34,10 @@ public class RosterResource {
     @GET
     @Access({Caller.COACH, Caller.ADMIN})
     public Roster.Page plans(@QueryParam("scope") String scope, @QueryParam("status") String status,
-                             @QueryParam("page") @DefaultValue("1") int page,
+                             @QueryParam("alert") String alert, @QueryParam("page") @DefaultValue("1") int page,
                              @QueryParam("size") @DefaultValue("50") int size) {
         boolean admin = identity.hasRole(Callers.ADMIN);
-        return roster.plans(scope(scope, admin), Callers.id(identity), status, page, size);
+        return roster.plans(scope(scope, admin), Callers.id(identity), status, alert, page, size);
     }
 
     private static Roster.Scope scope(String scope, boolean admin) {

@@ -1,7 +1,10 @@
 package dev.wellplan.planner.roster.app;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -10,12 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jdbi.v3.core.Jdbi;
 
+import dev.wellplan.planner.alert.app.AlertKind;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.planner.roster.store.RosterDao;
 import dev.wellplan.rules.PlanStatus;
 import dev.wellplan.rules.Violation;
 
-/** The coach's list of plans: their own, the clinic's unassigned pool, or (for an admin) every plan. */
+/**
+ * The coach's list of plans: their own, the clinic's unassigned pool, or (for an admin) every plan; by status, and by
+ * the alerts they have open.
+ */
 @ApplicationScoped
 public class Roster {
 
@@ -37,21 +44,31 @@ public class Roster {
         }
     }
 
-    private final RosterDao roster;
+    /** The roster's {@code alert} filter for a plan with any open alert. */
+    public static final String ANY_ALERT = "any";
 
-    public Roster(Jdbi jdbi) {
+    private final RosterDao roster;
+    private final Clock clock;
+
+    public Roster(Jdbi jdbi, Clock clock) {
         this.roster = jdbi.onDemand(RosterDao.class);
+        this.clock = clock;
     }
 
     /**
      * @param coachId the caller's id (for {@code MINE})
      * @param status  a plan status to filter on, or null for every status
+     * @param alert   a kind of alert the plans have open ({@code any}: one of any kind), or null for every plan
      * @throws Refusal.Invalid naming the bad parameter
      */
-    public Page plans(Scope scope, String coachId, String status, int page, int size) {
+    public Page plans(Scope scope, String coachId, String status, String alert, int page, int size) {
         List<Violation> bad = new ArrayList<>();
         if (status != null && !isStatus(status)) {
             bad.add(new Violation("status", "is not a plan status"));
+        }
+        if (alert != null && !ANY_ALERT.equals(alert) && AlertKind.named(alert) == null) {
+            bad.add(new Violation("alert", "must be any, or one of " + String.join(", ",
+                    Arrays.stream(AlertKind.values()).map(Enum::name).toList())));
         }
         if (page < 1) {
             bad.add(new Violation("page", "must be 1 or more"));
@@ -63,9 +80,10 @@ public class Roster {
             throw new Refusal.Invalid(bad);
         }
         String key = scope.name().toLowerCase(Locale.ROOT);
-        List<Line> lines = roster.page(key, coachId, status, size, (long) (page - 1) * size).stream()
+        Instant now = clock.instant();
+        List<Line> lines = roster.page(key, coachId, status, alert, now, size, (long) (page - 1) * size).stream()
                 .map(Line::of).toList();
-        return new Page(page, size, roster.count(key, coachId, status), lines);
+        return new Page(page, size, roster.count(key, coachId, status, alert, now), lines);
     }
 
     private static boolean isStatus(String status) {

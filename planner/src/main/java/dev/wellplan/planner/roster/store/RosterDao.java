@@ -1,5 +1,6 @@
 package dev.wellplan.planner.roster.store;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,12 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** The roster's reads: plans by owner (a coach, the unassigned pool, or every plan) and status, a page at a time. */
+import dev.wellplan.planner.alert.store.AlertDao;
+
+/**
+ * The roster's reads: plans by owner (a coach, the unassigned pool, or every plan), status and open alert, a page at a
+ * time.
+ */
 public interface RosterDao {
 
     /** One line of the roster. */
@@ -16,10 +22,13 @@ public interface RosterDao {
                 String coachId, String clientName) {
     }
 
+    /** {@code alert}: a kind of alert the plan has open ({@code any}: one of any kind), or null for every plan. */
     String WHERE = """
             WHERE (:scope = 'all' OR (:scope = 'mine' AND p.coach_id = :coachId)
                                   OR (:scope = 'unassigned' AND p.coach_id IS NULL))
-              AND (CAST(:status AS text) IS NULL OR p.status = :status)""";
+              AND (CAST(:status AS text) IS NULL OR p.status = :status)
+              AND (CAST(:alert AS text) IS NULL OR EXISTS (SELECT 1 FROM (""" + AlertDao.OPEN + """
+                  ) o WHERE o.plan_id = p.id AND (:alert = 'any' OR o.kind = :alert)))""";
 
     @SqlQuery("""
             SELECT p.id AS plan_id, p.version, p.status, p.time_zone, p.start_date, p.end_date, p.coach_id,
@@ -30,8 +39,10 @@ public interface RosterDao {
             ORDER BY p.start_date, p.id LIMIT :limit OFFSET :offset""")
     @RegisterConstructorMapper(Line.class)
     List<Line> page(@Bind("scope") String scope, @Bind("coachId") String coachId, @Bind("status") String status,
-                    @Bind("limit") int limit, @Bind("offset") long offset);
+                    @Bind("alert") String alert, @Bind("now") Instant now, @Bind("limit") int limit,
+                    @Bind("offset") long offset);
 
     @SqlQuery("SELECT count(*) FROM planner.plan p " + WHERE)
-    long count(@Bind("scope") String scope, @Bind("coachId") String coachId, @Bind("status") String status);
+    long count(@Bind("scope") String scope, @Bind("coachId") String coachId, @Bind("status") String status,
+               @Bind("alert") String alert, @Bind("now") Instant now);
 }

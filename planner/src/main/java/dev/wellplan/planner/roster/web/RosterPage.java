@@ -17,6 +17,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.wellplan.planner.access.web.PageAnswers;
 import dev.wellplan.planner.access.web.Viewer;
+import dev.wellplan.planner.alert.api.AlertResource;
+import dev.wellplan.planner.alert.app.Alerts;
+import dev.wellplan.planner.alert.web.AlertWords;
 import dev.wellplan.planner.plan.web.Words;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.planner.roster.app.Roster;
@@ -31,7 +34,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * The coach's roster: their clients and the clinic's unassigned pool (an admin's: every plan), filtered by status, a
  * page at a time, with a claim button on pool plans. htmx swaps the list in place when a filter changes or a plan is
- * claimed; without JavaScript the same forms load the whole page. Alerts get a place of their own when they come.
+ * claimed; without JavaScript the same forms load the whole page. Above it, the alerts of the same plans (a coach's own
+ * and the pool's; an admin's, every plan's), urgent first, each linking its plan.
  */
 @Path("/coach/roster")
 @Produces(MediaType.TEXT_HTML)
@@ -53,14 +57,19 @@ public class RosterPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance roster(Viewer me, View roster);
+        static native TemplateInstance roster(Viewer me, View roster, List<AlertWords.Line> alerts);
     }
 
+    /** The alerts the page lists; the API and the roster's filters reach the rest. */
+    static final int ALERTS_SHOWN = 50;
+
     private final Roster roster;
+    private final Alerts alerts;
     private final SecurityIdentity identity;
 
-    public RosterPage(Roster roster, SecurityIdentity identity) {
+    public RosterPage(Roster roster, Alerts alerts, SecurityIdentity identity) {
         this.roster = roster;
+        this.alerts = alerts;
         this.identity = identity;
     }
 
@@ -72,7 +81,7 @@ public class RosterPage {
         Viewer me = Viewer.of(identity);
         Roster.Scope chosen = scope(scope, me.admin());
         String filter = status == null || status.isBlank() ? null : status;
-        Roster.Page found = roster.plans(chosen, me.id(), filter, Math.max(1, page), PAGE_SIZE);
+        Roster.Page found = roster.plans(chosen, me.id(), filter, null, Math.max(1, page), PAGE_SIZE);
         List<Line> lines = found.plans().stream().map(l -> new Line(l.planId().toString(),
                 l.clientName() == null || l.clientName().isBlank() ? "(no name)" : l.clientName(),
                 DAY.format(l.startDate()), Words.status(l.status()),
@@ -83,7 +92,9 @@ public class RosterPage {
         String next = (long) found.page() * PAGE_SIZE < found.total() ? link(key, filter, found.page() + 1) : null;
         View view = new View(key, filter == null ? "" : filter, lines, found.total(), found.page(), previous, next,
                 scopes(me.admin()), Words.ROSTER_STATUSES);
-        return HtmlPages.scripted(200, Templates.roster(me, view).render());
+        List<AlertWords.Line> open = alerts.open(AlertResource.scope(null, me.admin()), me.id(), null).stream()
+                .limit(ALERTS_SHOWN).map(a -> AlertWords.line(a, me.admin() || me.id().equals(a.coachId()))).toList();
+        return HtmlPages.scripted(200, Templates.roster(me, view, open).render());
     }
 
     @ServerExceptionMapper
