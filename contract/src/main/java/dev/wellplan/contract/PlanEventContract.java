@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where the contract's documents live on the classpath: the JSON Schema, the AsyncAPI document and
- * the golden samples. Producers and consumers test against the same samples, so a change that one
+ * Where the contract's documents live on the classpath: the JSON Schemas (plan events, delivery events), the AsyncAPI
+ * document and the golden samples. Producers and consumers test against the same samples, so a change that one
  * side cannot read fails a build before it reaches the topic.
  */
 public final class PlanEventContract {
@@ -17,20 +17,27 @@ public final class PlanEventContract {
     /** The JSON Schema (draft 2020-12) of one {@code plan-events} record value at {@link PlanEvent#SCHEMA_VERSION}. */
     public static final String SCHEMA_RESOURCE =
             "/dev/wellplan/contract/schema/plan-event.v" + PlanEvent.SCHEMA_VERSION + ".schema.json";
-    /** The AsyncAPI 3.0 document for {@code plan-events} and {@code plan-events.dlq}. */
+    /** The JSON Schema of one {@code delivery-events} record value ({@link DeliveryEvent}). */
+    public static final String DELIVERY_SCHEMA_RESOURCE = "/dev/wellplan/contract/schema/delivery-event.v1.schema.json";
+    /** The AsyncAPI 3.0 document for {@code plan-events}, {@code delivery-events} and their dead-letter topics. */
     public static final String ASYNCAPI_RESOURCE = "/dev/wellplan/contract/asyncapi.yaml";
 
     private static final String SAMPLES = "/dev/wellplan/contract/samples/";
 
-    /** Every golden sample: one per event type (see {@link #sampleName}) plus named variants. */
+    /** Every golden plan event: one per event type (see {@link #sampleName}) plus named variants. */
     public static final List<String> SAMPLE_NAMES = List.of(
             "plan-created.v1.json",
             "plan-adjusted.v1.json",
             "plan-adjusted-paused.v1.json",
             "plan-status-changed.v1.json",
             "plan-status-changed-cancelled.v1.json",
+            "plan-status-changed-red-flag.v1.json",
             "plan-assigned.v1.json",
-            "access-link-requested.v1.json");
+            "access-link-requested.v1.json",
+            "check-in-recorded.v1.json");
+
+    /** Every golden delivery event, in the same folder. */
+    public static final List<String> DELIVERY_SAMPLE_NAMES = List.of("delivery-failed.v1.json");
 
     private PlanEventContract() {
     }

@@ -18,10 +18,18 @@ public enum PlanEventType {
      * The plan's client asked for fresh links by e-mail ({@code POST /api/access-links}). Not a new version: the
      * snapshot is the plan as it stands, and a consumer that keeps state by version leaves its state alone.
      */
-    AccessLinkRequested;
+    AccessLinkRequested,
+    /**
+     * A client (or their coach, for them) answered a check-in ({@code POST /api/plans/{id}/check-ins}); the event's
+     * {@code checkIn} says which session and whether its +48 h check-in is still wanted (AFT-2), never the answers.
+     * Not a new version, like {@link #AccessLinkRequested}: the snapshot is the plan as it stands. A check-in that
+     * changes the plan (a red flag) is a {@link #PlanStatusChanged} of its own, with {@code change.cause}
+     * {@code check-in}.
+     */
+    CheckInRecorded;
 
-    /** Whether events of this type leave the plan at a new version (all but a request about the plan as it stands). */
+    /** Whether events of this type leave the plan at a new version (all but those about the plan as it stands). */
     public boolean newVersion() {
-        return this != AccessLinkRequested;
+        return this != AccessLinkRequested && this != CheckInRecorded;
     }
 }

@@ -12,17 +12,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * times are local to {@code timeZone} (an IANA id); kinds and statuses are strings so that a consumer
  * can skip a value it does not know instead of failing on it. {@code coachId} is the coach the plan is
  * assigned to (an account id, or an identity provider's subject; never an address), null for the
- * clinic's unassigned pool.
+ * clinic's unassigned pool. {@code awaitingClearanceSince} is the plan version at which the plan last entered
+ * {@code AWAITING_CLEARANCE}, the same in every later version in that status: one value per clearance episode, so a
+ * consumer can tell a second red flag after a clearance from the first. Null (and not written) in any other status,
+ * and absent from producers that predate it.
  */
 public record PlanSnapshot(UUID planId, long version, String status, Client client, String timeZone,
                            LocalDate startDate, LocalDate endDate, QuietHours quietHours,
-                           String urgency, String coachId, List<Item> items) {
+                           String urgency, String coachId,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Long awaitingClearanceSince,
+                           List<Item> items) {
 
     /** A snapshot of a plan in the unassigned pool. */
     public PlanSnapshot(UUID planId, long version, String status, Client client, String timeZone,
                         LocalDate startDate, LocalDate endDate, QuietHours quietHours, String urgency,
                         List<Item> items) {
         this(planId, version, status, client, timeZone, startDate, endDate, quietHours, urgency, null, items);
+    }
+
+    /** A snapshot of a plan that is not awaiting clearance (or of a producer that does not say since when). */
+    public PlanSnapshot(UUID planId, long version, String status, Client client, String timeZone,
+                        LocalDate startDate, LocalDate endDate, QuietHours quietHours, String urgency,
+                        String coachId, List<Item> items) {
+        this(planId, version, status, client, timeZone, startDate, endDate, quietHours, urgency, coachId, null, items);
     }
 
     public PlanSnapshot {
@@ -32,6 +44,9 @@ public record PlanSnapshot(UUID planId, long version, String status, Client clie
         java.util.Objects.requireNonNull(timeZone, "plan.timeZone");
         java.util.Objects.requireNonNull(startDate, "plan.startDate");
         java.util.Objects.requireNonNull(endDate, "plan.endDate");
+        if (awaitingClearanceSince != null && (awaitingClearanceSince < 1 || awaitingClearanceSince > version)) {
+            throw new IllegalArgumentException("plan.awaitingClearanceSince must be a version from 1 to plan.version");
+        }
         items = items == null ? List.of() : List.copyOf(items);
     }
 

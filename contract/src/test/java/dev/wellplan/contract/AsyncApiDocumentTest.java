@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.junit.jupiter.api.Test;
 
 /** The AsyncAPI document names the same topics, headers, schema version and samples as the code. */
 class AsyncApiDocumentTest {
@@ -18,6 +19,7 @@ class AsyncApiDocumentTest {
     private static final JsonNode DOC = parse();
     private static final JsonNode PLAN_EVENT = DOC.at("/components/messages/planEvent");
     private static final JsonNode DEAD_LETTER = DOC.at("/components/messages/deadLetteredPlanEvent");
+    private static final JsonNode DELIVERY_EVENT = DOC.at("/components/messages/deliveryEvent");
 
     private static JsonNode parse() {
         try {
@@ -40,6 +42,25 @@ class AsyncApiDocumentTest {
         assertThat(DOC.at("/channels/planEventsDeadLetter/address").asText()).isEqualTo(PlanEvent.DEAD_LETTER_TOPIC);
         assertThat(DOC.at("/channels/planEventsDeadLetter/bindings/kafka/topic").asText())
                 .isEqualTo(PlanEvent.DEAD_LETTER_TOPIC);
+    }
+
+    @Test
+    void names_the_delivery_topics_their_schema_samples_and_who_sends_and_receives() {
+        assertThat(DOC.at("/channels/deliveryEvents/address").asText()).isEqualTo(DeliveryEvent.TOPIC);
+        assertThat(DOC.at("/channels/deliveryEvents/bindings/kafka/topic").asText()).isEqualTo(DeliveryEvent.TOPIC);
+        assertThat(DOC.at("/channels/deliveryEventsDeadLetter/address").asText())
+                .isEqualTo(DeliveryEvent.DEAD_LETTER_TOPIC);
+        String ref = DELIVERY_EVENT.at("/payload/schema/$ref").asText();
+        assertThat(URI.create(PlanEventContract.ASYNCAPI_RESOURCE).resolve(ref).toString())
+                .isEqualTo(PlanEventContract.DELIVERY_SCHEMA_RESOURCE);
+        assertThat(strings(DELIVERY_EVENT.at("/headers/required"))).containsExactly(PlanEvent.EVENT_ID_HEADER);
+        assertThat(strings(DELIVERY_EVENT.path("x-golden-samples"))).containsExactlyElementsOf(
+                PlanEventContract.DELIVERY_SAMPLE_NAMES.stream().map(n -> "samples/" + n).toList());
+        assertThat(DOC.at("/operations/relayDeliveryEvents/action").asText()).isEqualTo("send");
+        assertThat(DOC.at("/operations/relayDeliveryEvents/x-producer-config/acks").asText()).isEqualTo("all");
+        assertThat(DOC.at("/operations/consumeDeliveryEvents/action").asText()).isEqualTo("receive");
+        assertThat(DOC.at("/operations/consumeDeliveryEvents/x-consumer-config/dead-letter-queue.topic").asText())
+                .isEqualTo(DeliveryEvent.DEAD_LETTER_TOPIC);
     }
 
     @Test

@@ -35,11 +35,15 @@ public final class ContractSchema {
     static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(m -> m.mapPrefix(ID_PREFIX, CLASSPATH_PREFIX)));
 
-    private static final JsonSchema PLAN_EVENT = FACTORY.getSchema(
-            SchemaLocation.of(CLASSPATH_PREFIX + PlanEventContract.SCHEMA_RESOURCE.substring(
-                    "/dev/wellplan/contract/".length())), CONFIG);
+    private static final JsonSchema PLAN_EVENT = load(PlanEventContract.SCHEMA_RESOURCE);
+    private static final JsonSchema DELIVERY_EVENT = load(PlanEventContract.DELIVERY_SCHEMA_RESOURCE);
 
     private ContractSchema() {
+    }
+
+    private static JsonSchema load(String resource) {
+        return FACTORY.getSchema(SchemaLocation.of(CLASSPATH_PREFIX + resource.substring(
+                "/dev/wellplan/contract/".length())), CONFIG);
     }
 
     /** The schema document itself, as a tree. */
@@ -53,8 +57,17 @@ public final class ContractSchema {
     }
 
     public static Set<String> violations(JsonNode json) {
+        return violations(PLAN_EVENT, json);
+    }
+
+    /** What is wrong with this JSON as a delivery event; empty when it is valid. */
+    public static Set<String> deliveryViolations(String json) {
+        return violations(DELIVERY_EVENT, parse(json));
+    }
+
+    private static Set<String> violations(JsonSchema schema, JsonNode json) {
         Set<String> out = new TreeSet<>();
-        for (ValidationMessage m : PLAN_EVENT.validate(json)) {
+        for (ValidationMessage m : schema.validate(json)) {
             out.add(m.getMessage());
         }
         return out;

@@ -14,12 +14,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.FieldSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The golden samples are the contract by example: valid against the schema, readable, and written back unchanged. */
 class GoldenSamplesTest {
@@ -31,8 +32,9 @@ class GoldenSamplesTest {
         URL dir = PlanEventContract.class.getResource("/dev/wellplan/contract/samples/");
         assertThat(dir).isNotNull();
         try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrderElementsOf(SAMPLES);
+            List<String> all = new ArrayList<>(SAMPLES);
+            all.addAll(PlanEventContract.DELIVERY_SAMPLE_NAMES);
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(all);
         }
     }
 
@@ -83,6 +85,7 @@ class GoldenSamplesTest {
         JsonNode schema = ContractSchema.tree();
         keepOnlyRequired(older, schema);
         keepOnlyRequired(older.get("change"), schema.at("/$defs/change"));
+        keepOnlyRequired(older.get("checkIn"), schema.at("/$defs/checkIn"));
         JsonNode plan = older.get("plan");
         keepOnlyRequired(plan, schema.at("/$defs/snapshot"));
         keepOnlyRequired(plan.get("client"), schema.at("/$defs/client"));
@@ -105,6 +108,42 @@ class GoldenSamplesTest {
                 org.assertj.core.groups.Tuple.tuple("massage-2", false));
         assertThat(PlanEventCodec.toJson(PlanEventCodec.fromJson(PlanEventContract.sample("plan-created.v1.json"))))
                 .as("written only when true").doesNotContain("\"held\"");
+    }
+
+    @Test
+    void a_check_in_reads_with_its_session_and_follow_up_and_no_other_event_carries_one() {
+        PlanEvent checkIn = PlanEventCodec.fromJson(PlanEventContract.sample("check-in-recorded.v1.json"));
+
+        assertThat(checkIn.type().newVersion()).as("the plan as it stands, not a version").isFalse();
+        assertThat(checkIn.checkIn()).isEqualTo(new PlanEvent.CheckIn("massage-1", false));
+        assertThat(checkIn.change().causeOrCoach()).isEqualTo(PlanEvent.Cause.CLIENT);
+        for (String name : SAMPLES.stream().filter(n -> !n.startsWith("check-in")).toList()) {
+            PlanEvent event = PlanEventCodec.fromJson(PlanEventContract.sample(name));
+            assertThat(event.checkIn()).as(name).isNull();
+            assertThat(PlanEventCodec.toJson(event)).as("written only when set").doesNotContain("\"checkIn\"");
+        }
+    }
+
+    @Test
+    void a_red_flag_says_its_cause_and_since_which_version_the_plan_awaits_clearance() {
+        PlanEvent redFlag = PlanEventCodec.fromJson(PlanEventContract.sample("plan-status-changed-red-flag.v1.json"));
+        PlanEvent older = PlanEventCodec.fromJson(PlanEventContract.sample("plan-status-changed.v1.json"));
+
+        assertThat(redFlag.change().cause()).isEqualTo(PlanEvent.Cause.CHECK_IN);
+        assertThat(redFlag.plan().awaitingClearanceSince()).isEqualTo(5L);
+        assertThat(older.change().cause()).as("absent").isNull();
+        assertThat(older.change().causeOrCoach()).as("absent reads as coach").isEqualTo(PlanEvent.Cause.COACH);
+        assertThat(older.plan().awaitingClearanceSince()).isNull();
+        assertThat(PlanEventCodec.toJson(older)).doesNotContain("\"cause\"").doesNotContain("awaitingClearanceSince");
+    }
+
+    @Test
+    void a_cause_this_reader_does_not_know_reads_as_a_coach_s() {
+        ObjectNode newer = (ObjectNode) ContractSchema.parse(PlanEventContract.sample("plan-status-changed-red-flag.v1.json"));
+        ((ObjectNode) newer.get("change")).put("cause", "insurer");
+
+        assertThat(ContractSchema.violations(newer)).isEmpty();
+        assertThat(PlanEventCodec.fromJson(newer.toString()).change().causeOrCoach()).isEqualTo(PlanEvent.Cause.COACH);
     }
 
     @Test
@@ -138,6 +177,23 @@ class GoldenSamplesTest {
         assertThat(violationsAfter(e -> item(e).putArray("exercises").add(1))).isNotEmpty();
         assertThat(violationsAfter(e -> item(e).put("held", "yes"))).isNotEmpty();
         assertThat(violationsAfter(e -> item(e).putNull("held"))).isNotEmpty();
+        assertThat(violationsAfter(e -> e.put("type", "CheckInRecorded"))).as("still a plan event").isEmpty();
+        assertThat(violationsAfter(e -> e.putObject("checkIn").put("itemId", "massage-1"))).isNotEmpty();
+        assertThat(violationsAfter(e -> e.putObject("checkIn").put("itemId", 1).put("followUp", true))).isNotEmpty();
+        assertThat(violationsAfter(e -> e.putObject("checkIn").put("followUp", "no").putNull("itemId"))).isNotEmpty();
+        assertThat(violationsAfter(e -> ((ObjectNode) e.get("change")).put("cause", ""))).isNotEmpty();
+        assertThat(violationsAfter(e -> ((ObjectNode) e.get("change")).put("cause", 3))).isNotEmpty();
+        assertThat(violationsAfter(e -> plan(e).put("awaitingClearanceSince", 0))).isNotEmpty();
+        assertThat(violationsAfter(e -> plan(e).put("awaitingClearanceSince", "v2"))).isNotEmpty();
+    }
+
+    @Test
+    void a_since_that_is_no_version_of_the_plan_is_refused_on_read() {
+        ObjectNode event = (ObjectNode) ContractSchema.parse(PlanEventContract.sample("plan-status-changed-red-flag.v1.json"));
+        plan(event).put("awaitingClearanceSince", 6);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlanEventCodec.fromJson(event.toString()))
+                .isInstanceOf(InvalidPlanEventException.class);
     }
 
     private static Set<String> violationsAfter(Consumer<ObjectNode> edit) {
@@ -178,6 +234,9 @@ class GoldenSamplesTest {
         JsonNode plan = event.get("plan");
         List<JsonNode> objects = new ArrayList<>(
                 List.of(event, event.get("change"), plan, plan.get("client"), plan.get("quietHours")));
+        if (event.has("checkIn")) {
+            objects.add(event.get("checkIn"));
+        }
         plan.get("items").forEach(objects::add);
         return objects.stream().filter(JsonNode::isObject).toList();
     }

@@ -18,13 +18,15 @@ final class SampleEvents {
     static PlanEvent full(PlanEventType type) {
         long version = type == PlanEventType.PlanCreated ? 1 : 4;
         PlanEvent.Change change = type == PlanEventType.PlanCreated ? PlanEvent.Change.none()
-                : new PlanEvent.Change("coach", "moved a session", type == PlanEventType.PlanAdjusted);
-        PlanSnapshot plan = new PlanSnapshot(PLAN_ID, version, "ACTIVE",
+                : new PlanEvent.Change("coach", "moved a session", type == PlanEventType.PlanAdjusted,
+                        type == PlanEventType.CheckInRecorded ? PlanEvent.Cause.CLIENT : PlanEvent.Cause.COACH);
+        boolean awaiting = type == PlanEventType.PlanStatusChanged;
+        PlanSnapshot plan = new PlanSnapshot(PLAN_ID, version, awaiting ? "AWAITING_CLEARANCE" : "ACTIVE",
                 new PlanSnapshot.Client(UUID.fromString("66666666-7777-4888-9999-000000000000"), "Test Client",
                         "test@example.com"),
                 "Europe/Lisbon", LocalDate.parse("2026-03-23"), LocalDate.parse("2026-04-19"),
                 new PlanSnapshot.QuietHours(LocalTime.of(22, 30), LocalTime.of(6, 45)), "NONE",
-                "5d6c7b8a-9e0f-4a1b-8c2d-3e4f5a6b7c8d",
+                "5d6c7b8a-9e0f-4a1b-8c2d-3e4f5a6b7c8d", awaiting ? 3L : null,
                 List.of(new PlanSnapshot.Item("massage-1", "MASSAGE", LocalDateTime.parse("2026-03-29T10:00"), 50,
                                 "Swedish massage", "SWEDISH", "MEDIUM", List.of(), List.of("MAS-1")),
                         new PlanSnapshot.Item("strength-w1-d1", "STRENGTH", LocalDateTime.parse("2026-03-24T07:30"), 30,
@@ -33,8 +35,10 @@ final class SampleEvents {
                         new PlanSnapshot.Item("strength-w2-d1", "STRENGTH", LocalDateTime.parse("2026-03-31T07:30"), 30,
                                 "Posterior-chain strength", null, null, List.of("Glute bridge"),
                                 List.of("ACT-1", "ACT-2"), true)));
+        PlanEvent.CheckIn checkIn = type == PlanEventType.CheckInRecorded ? new PlanEvent.CheckIn("massage-1", true)
+                : null;
         return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, PLAN_ID, version,
-                Instant.parse("2026-03-20T12:34:56.789Z"), change, plan);
+                Instant.parse("2026-03-20T12:34:56.789Z"), change, plan, checkIn);
     }
 
     /** Everything that may be null or empty, is. */
@@ -42,7 +46,8 @@ final class SampleEvents {
         PlanSnapshot plan = new PlanSnapshot(PLAN_ID, 1, "AWAITING_CLEARANCE",
                 new PlanSnapshot.Client(UUID.randomUUID(), "", "x@y.z"), "UTC",
                 LocalDate.parse("2026-03-23"), LocalDate.parse("2026-04-19"), null, null, null);
+        PlanEvent.CheckIn checkIn = type == PlanEventType.CheckInRecorded ? new PlanEvent.CheckIn(null, false) : null;
         return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, PLAN_ID, 1,
-                Instant.parse("2026-03-20T12:00:00Z"), null, plan);
+                Instant.parse("2026-03-20T12:00:00Z"), null, plan, checkIn);
     }
 }

@@ -44,10 +44,14 @@ public final class ReminderPolicy {
     public List<DesiredReminder> desired(PlanEvent event) {
         PlanSnapshot plan = event.plan();
         ZoneId zone = ZoneId.of(plan.timeZone());
-        if (!event.type().newVersion()) {
+        if (event.type() == PlanEventType.AccessLinkRequested) {
             // a request about the plan as it stands asks for its answer, and says nothing about the schedule
             return List.of(immediate(event, null, DesiredReminder.onRequest(event.eventId()), ReminderKind.ACCESS_LINK,
                     zone));
+        }
+        if (!event.type().newVersion()) {
+            // any other event about the plan as it stands (a check-in) asks for no e-mail of its own
+            return List.of();
         }
         List<DesiredReminder> out = new ArrayList<>();
         // Invariant 8: until its client confirms it, an enrollment asks for one e-mail, the request to confirm,

@@ -176,6 +176,13 @@ class ReminderPolicyTest {
     }
 
     @Test
+    void a_check_in_asks_for_no_e_mail_of_its_own() {
+        PlanEvent checkIn = PlanEventCodec.fromJson(PlanEventContract.sample("check-in-recorded.v1.json"));
+
+        assertThat(policy.desired(checkIn)).isEmpty();
+    }
+
+    @Test
     void keys_are_deterministic_across_versions() {
         PlanEvent v1 = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
                 Instant.parse("2026-12-01T00:00:00Z"), List.of(TestEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-09T07:30"))));

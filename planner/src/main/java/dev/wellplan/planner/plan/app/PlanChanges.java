@@ -131,8 +131,10 @@ public class PlanChanges {
                             Plan plan, Assessment assessment, Instant at, PlanEvent.Change change) {
         PlanDao.ClientRow client = plans.client(row.clientId());
         Client who = new Client(client.name(), client.email(), plan.timeZone());
+        // the clearance episode, from the history (this version's revision is in it already): one value per episode
+        Long awaitingSince = "AWAITING_CLEARANCE".equals(status) ? plans.awaitingClearanceSince(row.id()) : null;
         return PlanEvents.of(type, row.id(), version, status, row.clientId(), who, quietHours(assessment), coachId,
-                plan, at, change);
+                awaitingSince, plan, at, change);
     }
 
     /** An expired enrollment's assessment is forgotten, and with it the quiet hours. */

@@ -140,6 +140,18 @@ public interface PlanDao {
     @RegisterConstructorMapper(Revision.class)
     List<Revision> revisions(@Bind("planId") UUID planId);
 
+    /**
+     * The version at which the plan last entered {@code AWAITING_CLEARANCE} (the first of the newest unbroken run of
+     * revisions in that status), read from its history; null when its newest revision is in another status. The
+     * same for every version of one clearance episode, new for the next one.
+     */
+    @SqlQuery("""
+            SELECT min(version) FROM planner.plan_revision
+            WHERE plan_id = :planId AND status = 'AWAITING_CLEARANCE'
+              AND version > (SELECT coalesce(max(version), 0) FROM planner.plan_revision
+                             WHERE plan_id = :planId AND status <> 'AWAITING_CLEARANCE')""")
+    Long awaitingClearanceSince(@Bind("planId") UUID planId);
+
     record LockedPlan(UUID id, UUID clientId, long version, String status, String confirmation, String timeZone,
                       String body, String assessment, String coachId, Instant createdAt, Instant updatedAt) {
     }
