@@ -29,6 +29,8 @@ public final class ReminderPolicy {
     /** How long before quiet hours begin a reminder that would fall in them goes out, unless configured otherwise. */
     public static final Duration DEFAULT_QUIET_HOURS_MARGIN = Duration.ofMinutes(15);
 
+    private static final String AWAITING_CLEARANCE = "AWAITING_CLEARANCE";
+
     private final Duration massageLead;
     private final Duration quietMargin;
 
@@ -75,15 +77,38 @@ public final class ReminderPolicy {
             out.add(immediate(event, null, DesiredReminder.oncePerVersion(event.planVersion()),
                     ReminderKind.PLAN_CHANGED, zone));
         }
+        if (AWAITING_CLEARANCE.equals(plan.status())) {
+            seeADoctor(event, zone, out);
+        }
         for (PlanSnapshot.Item item : plan.items()) {
-            if ("CLEARANCE".equals(item.kind()) && "AWAITING_CLEARANCE".equals(plan.status())) {
-                out.add(immediate(event, item.id(), item.id(), ReminderKind.AWAITING_CLEARANCE, zone));
-            } else if (ReminderKind.ACTIVE.equals(plan.status()) && !item.held()) {
+            if (ReminderKind.ACTIVE.equals(plan.status()) && !item.held()) {
                 // invariant 3: an item inside a coach's pause stays on the plan, and nobody is reminded of it
                 forItem(plan, item, zone, out);
             }
         }
         return out;
+    }
+
+    /**
+     * SAFE-1: the see-a-doctor notice, once per clearance episode: keyed by the version the plan entered
+     * {@code AWAITING_CLEARANCE} at, so later versions of the episode find it in place and a red flag after a
+     * clearance asks for a new one. A producer that does not say since when gets one per clearance item (and its
+     * start), as before episodes were written.
+     */
+    private static void seeADoctor(PlanEvent event, ZoneId zone, List<DesiredReminder> out) {
+        List<PlanSnapshot.Item> clearance = event.plan().items().stream()
+                .filter(i -> "CLEARANCE".equals(i.kind())).toList();
+        Long since = event.plan().awaitingClearanceSince();
+        if (since != null) {
+            String itemId = clearance.isEmpty() ? null : clearance.get(0).id();
+            out.add(immediate(event, itemId, DesiredReminder.clearanceEpisode(since), ReminderKind.AWAITING_CLEARANCE,
+                    zone));
+            return;
+        }
+        for (PlanSnapshot.Item item : clearance) {
+            out.add(immediate(event, item.id(), DesiredReminder.ofItem(item.id(), item.start()),
+                    ReminderKind.AWAITING_CLEARANCE, zone));
+        }
     }
 
     private static boolean tellsTheClient(PlanEvent event) {
@@ -109,8 +134,8 @@ public final class ReminderPolicy {
                                ZoneId zone) {
         LocalDateTime moved = outsideQuietHours(local, plan.quietHours());
         Instant due = ZonedDateTime.ofLocal(moved, zone, null).toInstant();
-        return new DesiredReminder(DesiredReminder.key(plan.planId(), item.id(), kind), plan.planId(), item.id(), kind,
-                due, moved, zone);
+        return new DesiredReminder(DesiredReminder.key(plan.planId(), DesiredReminder.ofItem(item.id(), item.start()), kind),
+                plan.planId(), item.id(), kind, due, moved, zone);
     }
 
     /** Reminders due the moment the change happened: welcome, see-a-doctor, changed, cancelled. */
