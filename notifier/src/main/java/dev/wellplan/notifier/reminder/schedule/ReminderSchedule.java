@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEvent;
@@ -28,7 +29,8 @@ import dev.wellplan.reminders.ReminderKind;
  * <p>An event costs a handful of statements whatever the size of the plan: the processed mark
  * goes first (its key makes a duplicate, even a concurrent one, find out at once), then the
  * plan's version lock, its ledger in one read, and the new, moved and cancelled reminders each
- * in one statement. All of them run on one JDBI handle, on the transaction's connection.
+ * in one statement, and the plan's change log ({@link PlanChanges}). All of them run on one JDBI handle, on the
+ * transaction's connection.
  *
  * <p>What the plan asks for ({@code ReminderPolicy.desired}) comes with the event: the consumer computes it once,
  * before this transaction, because an event it cannot plan is poison to reject, not a fault to retry.
@@ -51,10 +53,10 @@ public class ReminderSchedule {
     /** Applies {@code event}, whose plan asks for the reminders {@code desired}. */
     @Transactional
     public Outcome reconcile(PlanEvent event, List<DesiredReminder> desired) {
-        return jdbi.withExtension(ReminderDao.class, dao -> reconcile(dao, event, desired));
+        return jdbi.withHandle(h -> reconcile(h, h.attach(ReminderDao.class), event, desired));
     }
 
-    private Outcome reconcile(ReminderDao dao, PlanEvent event, List<DesiredReminder> desired) {
+    private Outcome reconcile(Handle handle, ReminderDao dao, PlanEvent event, List<DesiredReminder> desired) {
         Instant now = clock.instant();
         // Marked APPLIED up front, corrected below when stale; nobody sees it before the commit.
         if (dao.markProcessed(event.eventId(), event.planId(), event.planVersion(), Outcome.APPLIED.name(), now) == 0) {
@@ -73,7 +75,9 @@ public class ReminderSchedule {
             return Outcome.STALE;
         }
         apply(dao, event, desired, now);
-        dao.saveState(event.planId(), event.planVersion(), event.plan().status(), snapshotJson(event), now);
+        String snapshot = snapshotJson(event);
+        PlanChanges.record(handle, event, snapshot, now); // against the state saved before, so first
+        dao.saveState(event.planId(), event.planVersion(), event.plan().status(), snapshot, now);
         return Outcome.APPLIED;
     }
 
