@@ -31,6 +31,12 @@ public final class ReminderPolicy {
 
     private static final String AWAITING_CLEARANCE = "AWAITING_CLEARANCE";
 
+    /**
+     * AFT-2: why a session's +48 h check-in reminder was cancelled when its +24 h answer reported no soreness
+     * (written as the reminder's {@code last_error}): a later version of the plan leaves it cancelled.
+     */
+    public static final String NO_FOLLOW_UP = "AFT-2: no soreness at +24 h";
+
     private final Duration massageLead;
     private final Duration quietMargin;
 
@@ -109,6 +115,39 @@ public final class ReminderPolicy {
             out.add(immediate(event, item.id(), DesiredReminder.ofItem(item.id(), item.start()),
                     ReminderKind.AWAITING_CLEARANCE, zone));
         }
+    }
+
+    /**
+     * The +48 h check-ins (AFT-3) of a massage session: the CHECK_IN items that follow it ({@code <session>-…}) and
+     * are the second one, by rule or by id.
+     */
+    public static List<String> followUpsOf(PlanSnapshot plan, String sessionId) {
+        if (sessionId == null) {
+            return List.of();
+        }
+        return plan.items().stream().filter(i -> "CHECK_IN".equals(i.kind()) && i.id().startsWith(sessionId + "-"))
+                .filter(i -> i.rules().contains("AFT-3") || i.id().endsWith("-48h")).map(PlanSnapshot.Item::id)
+                .toList();
+    }
+
+    /**
+     * The massage session a check-in item follows: the one its id starts with ({@code massage-1-checkin-24h}), or
+     * else the last session that starts before it; null when there is none.
+     */
+    public static String sessionOf(PlanSnapshot plan, PlanSnapshot.Item checkIn) {
+        PlanSnapshot.Item last = null;
+        for (PlanSnapshot.Item i : plan.items()) {
+            if (!"MASSAGE".equals(i.kind())) {
+                continue;
+            }
+            if (checkIn.id().startsWith(i.id() + "-")) {
+                return i.id();
+            }
+            if (i.start().isBefore(checkIn.start()) && (last == null || i.start().isAfter(last.start()))) {
+                last = i;
+            }
+        }
+        return last == null ? null : last.id();
     }
 
     private static boolean tellsTheClient(PlanEvent event) {

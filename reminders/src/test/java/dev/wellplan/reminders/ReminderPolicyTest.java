@@ -224,6 +224,30 @@ class ReminderPolicyTest {
                         ReminderKind.AWAITING_CLEARANCE);
     }
 
+    @Test
+    void a_session_s_follow_up_check_in_and_the_session_a_check_in_follows() {
+        PlanSnapshot.Item m1 = TestEvents.massage("massage-1", LocalDateTime.parse("2026-12-08T10:00"));
+        PlanSnapshot.Item m2 = TestEvents.massage("massage-2", LocalDateTime.parse("2026-12-22T10:00"));
+        PlanSnapshot.Item first = checkIn("massage-1-checkin-24h", "2026-12-09T10:00", "AFT-2");
+        PlanSnapshot.Item second = checkIn("massage-1-checkin-48h", "2026-12-10T10:00", "AFT-3");
+        PlanSnapshot.Item other = checkIn("massage-2-checkin-48h", "2026-12-24T10:00", "AFT-3");
+        PlanSnapshot.Item loose = checkIn("follow-up", "2026-12-23T09:00", "AFT-2");
+        PlanSnapshot plan = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(m1, first, second, m2, other, loose)).plan();
+
+        assertThat(ReminderPolicy.followUpsOf(plan, "massage-1")).containsExactly("massage-1-checkin-48h");
+        assertThat(ReminderPolicy.followUpsOf(plan, null)).isEmpty();
+        assertThat(ReminderPolicy.sessionOf(plan, first)).isEqualTo("massage-1");
+        assertThat(ReminderPolicy.sessionOf(plan, other)).isEqualTo("massage-2");
+        assertThat(ReminderPolicy.sessionOf(plan, loose)).as("the last session before it").isEqualTo("massage-2");
+        assertThat(ReminderPolicy.sessionOf(plan, checkIn("early", "2026-12-02T10:00", "AFT-2"))).isNull();
+    }
+
+    private static PlanSnapshot.Item checkIn(String id, String start, String rule) {
+        return new PlanSnapshot.Item(id, "CHECK_IN", LocalDateTime.parse(start), 5, null, null, null, List.of(),
+                List.of(rule));
+    }
+
     private PlanEvent awaiting(long version, Long since, PlanSnapshot.Item... items) {
         return TestEvents.awaitingClearance(TestEvents.event(planId, version, PlanEventType.PlanStatusChanged,
                 "AWAITING_CLEARANCE", "Europe/Lisbon", Instant.parse("2026-12-18T09:42:00Z"), List.of(items)), since);

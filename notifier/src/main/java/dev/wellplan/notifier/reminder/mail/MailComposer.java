@@ -23,6 +23,7 @@ import dev.wellplan.notifier.reminder.schedule.PlanChange;
 import dev.wellplan.notifier.reminder.schedule.PlanChanges;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import dev.wellplan.reminders.ReminderKind;
+import dev.wellplan.reminders.ReminderPolicy;
 import dev.wellplan.support.Digests;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
@@ -76,7 +77,9 @@ public class MailComposer {
                 itemLines(item, reminder), new MailView.Links(unsubscribe, links.preferencesUrl(client, now),
                         feed == null ? null : feed.https(), feed == null ? null : feed.webcal(),
                         confirmation ? links.confirmUrl(plan.planId(), now) : null,
-                        feed == null ? null : links.planUrl(plan.planId(), now)),
+                        feed == null ? null : links.planUrl(plan.planId(), now),
+                        kind == ReminderKind.CHECK_IN && item != null
+                                ? links.checkInUrl(plan.planId(), ReminderPolicy.sessionOf(plan, item), now) : null),
                 !attachments.isEmpty(), change);
         return new ReminderMail(plan.client().email(), subject(kind, plan, view.item()),
                 render(template(kind, view), Variant.TEXT_PLAIN), render(template(kind, view), Variant.TEXT_HTML),

@@ -54,9 +54,10 @@ public record MailView(String name, PlanLines plan, ItemLines item, Links links,
 
     /**
      * Signed links: the calendar pair and {@code plan} (the client's plan page) are set on the welcome and the
-     * fresh-links mail, {@code confirm} on the request to confirm.
+     * fresh-links mail, {@code confirm} on the request to confirm, {@code checkIn} (the planner's check-in form, of
+     * the check-in purpose) on the +24 h and +48 h check-ins.
      */
     public record Links(String unsubscribe, String preferences, String calendar, String webcal, String confirm,
-                        String plan) {
+                        String plan, String checkIn) {
     }
 }

@@ -17,8 +17,10 @@ import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
+import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.reminders.DesiredReminder;
 import dev.wellplan.reminders.ReminderKind;
+import dev.wellplan.reminders.ReminderPolicy;
 
 /**
  * Makes the reminder ledger equal to what the newest plan version asks for. An event already
@@ -64,8 +66,10 @@ public class ReminderSchedule {
         }
         if (!event.type().newVersion()) {
             // a request about the plan as it stands (fresh links): its answer is added, the schedule left alone
-            int added = insertAll(dao, event, desired, now);
-            LOG.infof("plan %s: %d answer to a request of its client's scheduled", event.planId(), added);
+            int added = desired.isEmpty() ? 0 : insertAll(dao, event, desired, now);
+            int dropped = dropFollowUp(dao, event, now);
+            LOG.infof("plan %s: %d answer to a request of its client's scheduled, %d follow-up check-in cancelled",
+                    event.planId(), added, dropped);
             return Outcome.APPLIED;
         }
         Optional<Long> applied = dao.lockAppliedVersion(event.planId());
@@ -79,6 +83,19 @@ public class ReminderSchedule {
         PlanChanges.record(handle, event, snapshot, now); // against the state saved before, so first
         dao.saveState(event.planId(), event.planVersion(), event.plan().status(), snapshot, now);
         return Outcome.APPLIED;
+    }
+
+    /**
+     * AFT-2: a check-in on a session that reported no soreness at +24 h ({@code followUp} false) cancels the
+     * session's +48 h check-in, for good: {@link #needsMove} leaves a reminder cancelled for that reason alone.
+     */
+    private static int dropFollowUp(ReminderDao dao, PlanEvent event, Instant now) {
+        PlanEvent.CheckIn checkIn = event.checkIn();
+        if (event.type() != PlanEventType.CheckInRecorded || checkIn == null || checkIn.followUp()) {
+            return 0;
+        }
+        List<String> followUps = ReminderPolicy.followUpsOf(event.plan(), checkIn.itemId());
+        return followUps.isEmpty() ? 0 : dao.cancelFollowUps(event.planId(), followUps, ReminderPolicy.NO_FOLLOW_UP, now);
     }
 
     private void apply(ReminderDao dao, PlanEvent event, List<DesiredReminder> desired, Instant now) {
@@ -150,6 +167,9 @@ public class ReminderSchedule {
 
     /** A reminder already sent stays sent; one not sent yet follows the newest plan. */
     private static boolean needsMove(ReminderRow have, DesiredReminder want) {
+        if ("CANCELLED".equals(have.status()) && ReminderPolicy.NO_FOLLOW_UP.equals(have.lastError())) {
+            return false; // the client's answer settled it
+        }
         boolean unsent = switch (have.status()) {
             case "SCHEDULED", "CANCELLED", "SKIPPED" -> true;
             default -> false;

@@ -242,6 +242,31 @@ class ReminderScheduleTest {
                 .extracting(ReminderRow::id).containsExactly(awaiting + ":clearance-since-v2:awaiting_clearance");
     }
 
+    @Test
+    void AFT_2_no_soreness_at_24h_cancels_the_48h_check_in_for_good() {
+        UUID planId = UUID.randomUUID();
+        List<PlanSnapshot.Item> items = List.of(TestEvents.massage("massage-1", MASSAGE),
+                new PlanSnapshot.Item("massage-1-checkin-24h", "CHECK_IN", MASSAGE.plusDays(1), 5, null, null, null,
+                        List.of(), List.of("AFT-2")),
+                new PlanSnapshot.Item("massage-1-checkin-48h", "CHECK_IN", MASSAGE.plusDays(2), 5, null, null, null,
+                        List.of(), List.of("AFT-3")));
+        PlanEvent v1 = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", AT, items);
+        reconcile(v1);
+        PlanEvent sore = new PlanEvent(UUID.randomUUID(), PlanEventType.CheckInRecorded, PlanEvent.SCHEMA_VERSION,
+                planId, 1, AT, PlanEvent.Change.none(), v1.plan(), new PlanEvent.CheckIn("massage-1", true));
+        reconcile(sore);
+        assertThat(live(planId)).extracting(ReminderRow::itemId).contains("massage-1-checkin-48h");
+
+        reconcile(new PlanEvent(UUID.randomUUID(), PlanEventType.CheckInRecorded, PlanEvent.SCHEMA_VERSION, planId, 1,
+                AT, PlanEvent.Change.none(), v1.plan(), new PlanEvent.CheckIn("massage-1", false)));
+        reconcile(TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "America/New_York", AT, items));
+
+        assertThat(reminders(planId)).filteredOn(r -> "CHECK_IN".equals(r.kind()))
+                .extracting(ReminderRow::itemId, ReminderRow::status, ReminderRow::lastError).containsExactlyInAnyOrder(
+                        tuple("massage-1-checkin-24h", "SCHEDULED", null),
+                        tuple("massage-1-checkin-48h", "CANCELLED", ReminderPolicy.NO_FOLLOW_UP));
+    }
+
     private void markSent(String reminderId) {
         int marked = jdbi.withHandle(h -> h.execute("UPDATE notifier.reminder SET status = 'SENT', sent_at = now(), "
                 + "message_id = '<' || md5(id) || '@wellplan.local>' WHERE id = ?", reminderId));
