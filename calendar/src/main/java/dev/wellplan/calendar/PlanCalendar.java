@@ -67,6 +67,8 @@ public final class PlanCalendar {
 
     /** Items of a plan in these states will not happen as listed. */
     private static final Set<String> OFF_STATUSES = Set.of("PAUSED", "CANCELLED");
+    /** Items that exist because of a massage session. */
+    private static final Set<String> SESSION_BOUND = Set.of("MASSAGE", "AFTERCARE", "CHECK_IN", "LIGHT_MOVEMENT");
 
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^@\\s<>:\"]+@[^@\\s<>:\"]+");
 
@@ -100,6 +102,24 @@ public final class PlanCalendar {
     /** {@link #cancel(PlanSnapshot, Instant)} from {@code organizer}, the sender of the invitations it withdraws. */
     public static String cancel(PlanSnapshot plan, Instant stamp, String organizer) {
         return write(plan, stamp, ImmutableMethod.CANCEL, requireAddress(organizer));
+    }
+
+    /**
+     * Withdraws {@code items} ({@code METHOD:CANCEL}, {@code STATUS:CANCELLED}, {@code SEQUENCE} the plan's version):
+     * entries the client's calendar may hold that will not happen as listed, i.e. items an adjustment removed and the
+     * sessions of a plan that waits for medical clearance ({@link #goesAhead}). Null when none is worth an entry.
+     */
+    public static String withdraw(PlanSnapshot plan, List<PlanSnapshot.Item> items, Instant stamp, String organizer) {
+        List<PlanSnapshot.Item> listed = items.stream().filter(EventTexts::listed).toList();
+        return listed.isEmpty() ? null : write(plan, listed, stamp, ImmutableMethod.CANCEL, requireAddress(organizer));
+    }
+
+    /**
+     * SAFE-1: while a plan waits for medical clearance its massage sessions, and what follows them (aftercare,
+     * check-ins, the light-movement day), cannot happen; everything else goes ahead as listed.
+     */
+    public static boolean goesAhead(PlanSnapshot plan, PlanSnapshot.Item item) {
+        return !"AWAITING_CLEARANCE".equals(plan.status()) || !SESSION_BOUND.contains(item.kind());
     }
 
     /** True when the plan has at least one item worth a calendar entry (an empty VCALENDAR is not valid RFC 5545). */
@@ -138,6 +158,11 @@ public final class PlanCalendar {
     }
 
     private static String write(PlanSnapshot plan, Instant stamp, Method method, String organizer) {
+        return write(plan, plan.items().stream().filter(EventTexts::listed).toList(), stamp, method, organizer);
+    }
+
+    private static String write(PlanSnapshot plan, List<PlanSnapshot.Item> items, Instant stamp, Method method,
+                                String organizer) {
         ZoneId zone = ZoneId.of(plan.timeZone());
         Calendar calendar = new Calendar()
                 .add(new ProdId(PRODID))
@@ -147,10 +172,8 @@ public final class PlanCalendar {
                 .add(new XProperty("X-WR-CALNAME", "wellplan: your back-care plan"))
                 .add(new XProperty("X-WR-TIMEZONE", zone.getId()));
         boolean cancelled = method == ImmutableMethod.CANCEL || OFF_STATUSES.contains(plan.status());
-        for (PlanSnapshot.Item item : plan.items()) {
-            if (EventTexts.listed(item)) {
-                calendar.add(event(plan, item, zone, stamp, cancelled, method, organizer));
-            }
+        for (PlanSnapshot.Item item : items) {
+            calendar.add(event(plan, item, zone, stamp, cancelled || !goesAhead(plan, item), method, organizer));
         }
         StringWriter out = new StringWriter();
         try {

@@ -160,6 +160,40 @@ class PlanCalendarTest {
     }
 
     @Test
+    void withdraw_cancels_only_the_given_items_by_uid_with_the_plan_version_as_sequence() throws Exception {
+        PlanSnapshot v1 = Plans.acrossDstEnd(1, "ACTIVE");
+        List<PlanSnapshot.Item> removed = v1.items().stream()
+                .filter(i -> i.id().equals("strength-w1-d1") || i.id().equals("clearance")).toList();
+
+        Calendar calendar = parse(PlanCalendar.withdraw(Plans.withItems(v1, 5, v1.items()), removed, STAMP,
+                "reminders@wellplan.local"));
+
+        assertThat(value(calendar, Property.METHOD)).isEqualTo("CANCEL");
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        assertThat(events(calendar)).as("the coach's clearance task never had an entry")
+                .extracting(e -> value(e, Property.UID), e -> value(e, Property.STATUS), e -> value(e, Property.SEQUENCE))
+                .containsExactly(tuple(Plans.PLAN_ID + "-strength-w1-d1@wellplan", "CANCELLED", "5"));
+        assertThat(PlanCalendar.withdraw(v1, removed.subList(1, 2), STAMP, "reminders@wellplan.local"))
+                .as("nothing worth an entry: no calendar").isNull();
+    }
+
+    @Test
+    void a_plan_awaiting_clearance_lists_its_sessions_and_what_follows_them_as_cancelled() throws Exception {
+        PlanSnapshot awaiting = Plans.acrossDstEnd(3, "AWAITING_CLEARANCE");
+
+        Map<String, VEvent> byItem = byItem(parse(PlanCalendar.request(awaiting, STAMP, "reminders@wellplan.local")));
+
+        assertThat(byItem).hasSize(7);
+        byItem.forEach((item, event) -> assertThat(value(event, Property.STATUS)).as(item).isEqualTo(
+                List.of("strength-w1-d1", "self-massage-w1-d1", "review").contains(item) ? "CONFIRMED" : "CANCELLED"));
+        assertThat(awaiting.items()).filteredOn(i -> !PlanCalendar.goesAhead(awaiting, i))
+                .extracting(PlanSnapshot.Item::id).containsExactly("massage-1", "massage-1-aftercare",
+                        "massage-1-checkin-24h", "massage-2");
+        assertThat(Plans.acrossDstEnd(3, "ACTIVE").items())
+                .allSatisfy(i -> assertThat(PlanCalendar.goesAhead(Plans.acrossDstEnd(3, "ACTIVE"), i)).isTrue());
+    }
+
+    @Test
     void a_paused_or_cancelled_plan_lists_its_events_as_cancelled() throws Exception {
         for (String status : List.of("PAUSED", "CANCELLED")) {
             assertThat(events(parse(PlanCalendar.of(Plans.acrossDstEnd(2, status), STAMP))))

@@ -29,6 +29,14 @@ public final class ReminderPolicy {
     /** How long before quiet hours begin a reminder that would fall in them goes out, unless configured otherwise. */
     public static final Duration DEFAULT_QUIET_HOURS_MARGIN = Duration.ofMinutes(15);
 
+    private static final String AWAITING_CLEARANCE = "AWAITING_CLEARANCE";
+
+    /**
+     * AFT-2: why a session's +48 h check-in reminder was cancelled when its +24 h answer reported no soreness
+     * (written as the reminder's {@code last_error}): a later version of the plan leaves it cancelled.
+     */
+    public static final String NO_FOLLOW_UP = "AFT-2: no soreness at +24 h";
+
     private final Duration massageLead;
     private final Duration quietMargin;
 
@@ -75,15 +83,71 @@ public final class ReminderPolicy {
             out.add(immediate(event, null, DesiredReminder.oncePerVersion(event.planVersion()),
                     ReminderKind.PLAN_CHANGED, zone));
         }
+        if (AWAITING_CLEARANCE.equals(plan.status())) {
+            seeADoctor(event, zone, out);
+        }
         for (PlanSnapshot.Item item : plan.items()) {
-            if ("CLEARANCE".equals(item.kind()) && "AWAITING_CLEARANCE".equals(plan.status())) {
-                out.add(immediate(event, item.id(), item.id(), ReminderKind.AWAITING_CLEARANCE, zone));
-            } else if (ReminderKind.ACTIVE.equals(plan.status()) && !item.held()) {
+            if (ReminderKind.ACTIVE.equals(plan.status()) && !item.held()) {
                 // invariant 3: an item inside a coach's pause stays on the plan, and nobody is reminded of it
                 forItem(plan, item, zone, out);
             }
         }
         return out;
+    }
+
+    /**
+     * SAFE-1: the see-a-doctor notice, once per clearance episode: keyed by the version the plan entered
+     * {@code AWAITING_CLEARANCE} at, so later versions of the episode find it in place and a red flag after a
+     * clearance asks for a new one. A producer that does not say since when gets one per clearance item (and its
+     * start), as before episodes were written.
+     */
+    private static void seeADoctor(PlanEvent event, ZoneId zone, List<DesiredReminder> out) {
+        List<PlanSnapshot.Item> clearance = event.plan().items().stream()
+                .filter(i -> "CLEARANCE".equals(i.kind())).toList();
+        Long since = event.plan().awaitingClearanceSince();
+        if (since != null) {
+            String itemId = clearance.isEmpty() ? null : clearance.get(0).id();
+            out.add(immediate(event, itemId, DesiredReminder.clearanceEpisode(since), ReminderKind.AWAITING_CLEARANCE,
+                    zone));
+            return;
+        }
+        for (PlanSnapshot.Item item : clearance) {
+            out.add(immediate(event, item.id(), DesiredReminder.ofItem(item.id(), item.start()),
+                    ReminderKind.AWAITING_CLEARANCE, zone));
+        }
+    }
+
+    /**
+     * The +48 h check-ins (AFT-3) of a massage session: the CHECK_IN items that follow it ({@code <session>-…}) and
+     * are the second one, by rule or by id.
+     */
+    public static List<String> followUpsOf(PlanSnapshot plan, String sessionId) {
+        if (sessionId == null) {
+            return List.of();
+        }
+        return plan.items().stream().filter(i -> "CHECK_IN".equals(i.kind()) && i.id().startsWith(sessionId + "-"))
+                .filter(i -> i.rules().contains("AFT-3") || i.id().endsWith("-48h")).map(PlanSnapshot.Item::id)
+                .toList();
+    }
+
+    /**
+     * The massage session a check-in item follows: the one its id starts with ({@code massage-1-checkin-24h}), or
+     * else the last session that starts before it; null when there is none.
+     */
+    public static String sessionOf(PlanSnapshot plan, PlanSnapshot.Item checkIn) {
+        PlanSnapshot.Item last = null;
+        for (PlanSnapshot.Item i : plan.items()) {
+            if (!"MASSAGE".equals(i.kind())) {
+                continue;
+            }
+            if (checkIn.id().startsWith(i.id() + "-")) {
+                return i.id();
+            }
+            if (i.start().isBefore(checkIn.start()) && (last == null || i.start().isAfter(last.start()))) {
+                last = i;
+            }
+        }
+        return last == null ? null : last.id();
     }
 
     private static boolean tellsTheClient(PlanEvent event) {
@@ -109,8 +173,8 @@ public final class ReminderPolicy {
                                ZoneId zone) {
         LocalDateTime moved = outsideQuietHours(local, plan.quietHours());
         Instant due = ZonedDateTime.ofLocal(moved, zone, null).toInstant();
-        return new DesiredReminder(DesiredReminder.key(plan.planId(), item.id(), kind), plan.planId(), item.id(), kind,
-                due, moved, zone);
+        return new DesiredReminder(DesiredReminder.key(plan.planId(), DesiredReminder.ofItem(item.id(), item.start()), kind),
+                plan.planId(), item.id(), kind, due, moved, zone);
     }
 
     /** Reminders due the moment the change happened: welcome, see-a-doctor, changed, cancelled. */

@@ -183,14 +183,74 @@ class ReminderPolicyTest {
     }
 
     @Test
-    void keys_are_deterministic_across_versions() {
+    void keys_are_deterministic_across_versions_and_name_the_item_s_start() {
         PlanEvent v1 = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
                 Instant.parse("2026-12-01T00:00:00Z"), List.of(TestEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-09T07:30"))));
-        PlanEvent v2 = TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon",
-                Instant.parse("2026-12-02T00:00:00Z"), List.of(TestEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-10T07:30"))));
+        PlanEvent v2 = TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "America/New_York",
+                Instant.parse("2026-12-02T00:00:00Z"), v1.plan().items());
+        PlanEvent v3 = TestEvents.event(planId, 3, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-03T00:00:00Z"), List.of(TestEvents.strength("strength-w1-d1", LocalDateTime.parse("2026-12-10T07:30"))));
 
-        assertThat(only(ReminderKind.STRENGTH_DAY, v1).key()).isEqualTo(only(ReminderKind.STRENGTH_DAY, v2).key())
-                .isEqualTo(planId + ":strength-w1-d1:strength_day");
+        assertThat(only(ReminderKind.STRENGTH_DAY, v1).key()).as("another zone, the same local start")
+                .isEqualTo(only(ReminderKind.STRENGTH_DAY, v2).key())
+                .isEqualTo(planId + ":strength-w1-d1@2026-12-09T07:30:00:strength_day");
+        assertThat(only(ReminderKind.STRENGTH_DAY, v3).key()).as("moved: a new reminder")
+                .isEqualTo(planId + ":strength-w1-d1@2026-12-10T07:30:00:strength_day");
+        assertThat(DesiredReminder.subjectOf(only(ReminderKind.STRENGTH_DAY, v3).key(), planId, ReminderKind.STRENGTH_DAY))
+                .hasValueSatisfying(subject -> assertThat(DesiredReminder.isOfItem(subject, "strength-w1-d1")).isTrue());
+        assertThat(DesiredReminder.isOfItem("strength-w1-d1@tomorrow", "strength-w1-d1")).isFalse();
+        assertThat(DesiredReminder.isOfItem("strength-w1-d10@2026-12-10T07:30:00", "strength-w1-d1")).isFalse();
+    }
+
+    @Test
+    void the_see_a_doctor_notice_is_one_per_clearance_episode() {
+        PlanSnapshot.Item clearance = TestEvents.clearance(LocalDateTime.parse("2026-12-18T09:30"));
+        PlanEvent first = awaiting(2, 2L, clearance);
+        PlanEvent laterInIt = awaiting(3, 2L, clearance);
+        PlanEvent second = awaiting(7, 7L, clearance);
+        PlanEvent olderProducer = awaiting(7, null, clearance);
+
+        assertThat(only(ReminderKind.AWAITING_CLEARANCE, first).key())
+                .isEqualTo(only(ReminderKind.AWAITING_CLEARANCE, laterInIt).key())
+                .isEqualTo(planId + ":clearance-since-v2:awaiting_clearance");
+        assertThat(only(ReminderKind.AWAITING_CLEARANCE, first).itemId()).isEqualTo("clearance");
+        assertThat(only(ReminderKind.AWAITING_CLEARANCE, second).key())
+                .isEqualTo(planId + ":clearance-since-v7:awaiting_clearance");
+        assertThat(DesiredReminder.episodeOf("clearance-since-v7")).contains(7L);
+        assertThat(only(ReminderKind.AWAITING_CLEARANCE, olderProducer).key())
+                .isEqualTo(planId + ":clearance@2026-12-18T09:30:00:awaiting_clearance");
+        assertThat(policy.desired(PlanEventCodec.fromJson(PlanEventContract.sample("plan-status-changed-red-flag.v1.json"))))
+                .extracting(DesiredReminder::kind).containsExactly(ReminderKind.WELCOME, ReminderKind.PLAN_CHANGED,
+                        ReminderKind.AWAITING_CLEARANCE);
+    }
+
+    @Test
+    void a_session_s_follow_up_check_in_and_the_session_a_check_in_follows() {
+        PlanSnapshot.Item m1 = TestEvents.massage("massage-1", LocalDateTime.parse("2026-12-08T10:00"));
+        PlanSnapshot.Item m2 = TestEvents.massage("massage-2", LocalDateTime.parse("2026-12-22T10:00"));
+        PlanSnapshot.Item first = checkIn("massage-1-checkin-24h", "2026-12-09T10:00", "AFT-2");
+        PlanSnapshot.Item second = checkIn("massage-1-checkin-48h", "2026-12-10T10:00", "AFT-3");
+        PlanSnapshot.Item other = checkIn("massage-2-checkin-48h", "2026-12-24T10:00", "AFT-3");
+        PlanSnapshot.Item loose = checkIn("follow-up", "2026-12-23T09:00", "AFT-2");
+        PlanSnapshot plan = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon",
+                Instant.parse("2026-12-01T00:00:00Z"), List.of(m1, first, second, m2, other, loose)).plan();
+
+        assertThat(ReminderPolicy.followUpsOf(plan, "massage-1")).containsExactly("massage-1-checkin-48h");
+        assertThat(ReminderPolicy.followUpsOf(plan, null)).isEmpty();
+        assertThat(ReminderPolicy.sessionOf(plan, first)).isEqualTo("massage-1");
+        assertThat(ReminderPolicy.sessionOf(plan, other)).isEqualTo("massage-2");
+        assertThat(ReminderPolicy.sessionOf(plan, loose)).as("the last session before it").isEqualTo("massage-2");
+        assertThat(ReminderPolicy.sessionOf(plan, checkIn("early", "2026-12-02T10:00", "AFT-2"))).isNull();
+    }
+
+    private static PlanSnapshot.Item checkIn(String id, String start, String rule) {
+        return new PlanSnapshot.Item(id, "CHECK_IN", LocalDateTime.parse(start), 5, null, null, null, List.of(),
+                List.of(rule));
+    }
+
+    private PlanEvent awaiting(long version, Long since, PlanSnapshot.Item... items) {
+        return TestEvents.awaitingClearance(TestEvents.event(planId, version, PlanEventType.PlanStatusChanged,
+                "AWAITING_CLEARANCE", "Europe/Lisbon", Instant.parse("2026-12-18T09:42:00Z"), List.of(items)), since);
     }
 
     private static PlanEvent withoutQuietHours(PlanEvent e) {

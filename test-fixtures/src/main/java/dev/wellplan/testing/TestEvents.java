@@ -38,4 +38,22 @@ public final class TestEvents {
         return new PlanEvent(UUID.randomUUID(), type, PlanEvent.SCHEMA_VERSION, planId, version, at,
                 PlanEvent.Change.none(), plan);
     }
+
+    /**
+     * {@code event} with its plan {@code AWAITING_CLEARANCE} since version {@code since} (null: a producer that does
+     * not say), urgency {@code SEE_DOCTOR}, as the planner writes a plan the safety gate holds.
+     */
+    public static PlanEvent awaitingClearance(PlanEvent event, Long since) {
+        PlanSnapshot p = event.plan();
+        PlanSnapshot plan = new PlanSnapshot(p.planId(), p.version(), "AWAITING_CLEARANCE", p.client(), p.timeZone(),
+                p.startDate(), p.endDate(), p.quietHours(), "SEE_DOCTOR", p.coachId(), since, p.items());
+        return new PlanEvent(event.eventId(), event.type(), event.schemaVersion(), event.planId(), event.planVersion(),
+                event.occurredAt(), event.change(), plan, event.checkIn());
+    }
+
+    /** A coach's task to record clearance, at {@code start}. */
+    public static PlanSnapshot.Item clearance(LocalDateTime start) {
+        return new PlanSnapshot.Item("clearance", "CLEARANCE", start, 0, "Coach: record medical clearance", null, null,
+                List.of(), List.of("SAFE-1", "SAFE-3"));
+    }
 }

@@ -1,5 +1,7 @@
 package dev.wellplan.notifier.links;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +23,8 @@ public class ClientLinks {
     public static final String PREFERENCES = LinkTokens.PREFERENCES;
     /** The planner checks these: the purpose and subject (the plan id) must match its side. */
     public static final String CALENDAR = LinkTokens.CALENDAR;
+    /** The planner checks these too: a check-in link opens the check-in form of its plan and nothing else. */
+    public static final String CHECK_IN = LinkTokens.CHECK_IN;
 
     /** A calendar feed as a web link and as a {@code webcal:} link that calendar apps subscribe to. */
     public record CalendarFeed(String https, String webcal) {
@@ -57,6 +61,16 @@ public class ClientLinks {
     public String planUrl(UUID planId, Instant now) {
         return base(config.plannerBaseUrl()) + "/plans/" + planId + "?token="
                 + tokens.issue(LinkTokens.PLAN, planId.toString(), now);
+    }
+
+    /**
+     * The planner's check-in form ({@code /check-in}), opened with a link of the check-in purpose for the plan, on the
+     * session {@code sessionId} checked in on (preselected; null: the client picks).
+     */
+    public String checkInUrl(UUID planId, String sessionId, Instant now) {
+        String url = base(config.plannerBaseUrl()) + "/check-in?token="
+                + tokens.issue(LinkTokens.CHECK_IN, planId.toString(), now);
+        return sessionId == null ? url : url + "&item=" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8);
     }
 
     /** A fresh preferences token, for the page an unsubscribe link leads to. */

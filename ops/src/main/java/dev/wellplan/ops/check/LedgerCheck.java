@@ -55,7 +55,8 @@ final class LedgerCheck {
             found.add(Kind.REMINDER_KEY_INVALID, r.planId(), r.id(), r.kind()
                     + " is not a kind the reminder policy knows");
         } else if (!hasDeterministicKey(r, kind)) {
-            String expected = r.itemId() != null ? DesiredReminder.key(r.planId(), r.itemId(), kind)
+            String expected = r.itemId() != null
+                    ? DesiredReminder.key(r.planId(), r.itemId() + "@<its local start>", kind)
                     : DesiredReminder.key(r.planId(), DesiredReminder.ONCE_PER_PLAN, kind) + " or "
                     + DesiredReminder.key(r.planId(), DesiredReminder.oncePerVersion(r.planVersion()), kind);
             found.add(Kind.REMINDER_KEY_INVALID, r.planId(), r.id(), r.kind() + " (item " + r.itemId()
@@ -64,29 +65,27 @@ final class LedgerCheck {
     }
 
     /**
-     * Item reminders are keyed by their item; notices once per plan, or once per version up to the row's; the answer
-     * to a client's request by the request's event id.
+     * Item reminders are keyed by their item and its start; the see-a-doctor notice by its clearance episode (a
+     * version up to the row's); other notices once per plan, or once per version up to the row's; the answer to a
+     * client's request by the request's event id.
      */
     private static boolean hasDeterministicKey(Reminder r, ReminderKind kind) {
-        if (kind.onRequest()) {
-            return isRequestKey(r, kind);
-        }
-        if (r.itemId() != null) {
-            return r.id().equals(DesiredReminder.key(r.planId(), r.itemId(), kind));
-        }
-        return r.id().equals(DesiredReminder.key(r.planId(), DesiredReminder.ONCE_PER_PLAN, kind))
-                || LongStream.rangeClosed(1, r.planVersion()).anyMatch(version -> r.id().equals(
-                        DesiredReminder.key(r.planId(), DesiredReminder.oncePerVersion(version), kind)));
-    }
-
-    private static boolean isRequestKey(Reminder r, ReminderKind kind) {
-        String start = r.planId() + ":";
-        String end = DesiredReminder.key(r.planId(), "", kind).substring(start.length());
-        if (!r.id().startsWith(start) || !r.id().endsWith(end) || r.id().length() < start.length() + end.length()) {
+        String subject = DesiredReminder.subjectOf(r.id(), r.planId(), kind).orElse(null);
+        if (subject == null) {
             return false;
         }
-        String subject = r.id().substring(start.length(), r.id().length() - end.length());
-        return r.itemId() == null && DesiredReminder.requestOf(subject).isPresent();
+        if (kind.onRequest()) {
+            return r.itemId() == null && DesiredReminder.requestOf(subject).isPresent();
+        }
+        if (kind == ReminderKind.AWAITING_CLEARANCE && DesiredReminder.episodeOf(subject)
+                .filter(since -> since >= 1 && since <= r.planVersion()).isPresent()) {
+            return true;
+        }
+        if (r.itemId() != null) {
+            return DesiredReminder.isOfItem(subject, r.itemId());
+        }
+        return subject.equals(DesiredReminder.ONCE_PER_PLAN) || LongStream.rangeClosed(1, r.planVersion())
+                .anyMatch(version -> subject.equals(DesiredReminder.oncePerVersion(version)));
     }
 
     private void checkSendRecord(Reminder r) {

@@ -118,7 +118,8 @@ final class ScheduleCheck {
             if (r == null) {
                 found.add(Kind.REMINDER_MISSING, plan.id(), want.key(), itemAt + " has no " + want.kind()
                         + " reminder (applied v" + plan.version() + ")");
-            } else if ("CANCELLED".equals(r.status()) && !UNSUBSCRIBED.equals(r.lastError())) {
+            } else if ("CANCELLED".equals(r.status()) && !UNSUBSCRIBED.equals(r.lastError())
+                    && !ReminderPolicy.NO_FOLLOW_UP.equals(r.lastError())) {
                 found.add(Kind.REMINDER_MISSING, plan.id(), want.key(), itemAt + ": its reminder is CANCELLED (v"
                         + r.planVersion() + (r.lastError() == null ? "" : ", " + r.lastError())
                         + ") although the applied v" + plan.version() + " is " + plan.status());

@@ -220,8 +220,8 @@ class ConsistencyCheckTest {
 
         assertThat(kinds(report)).containsOnly(Kind.FORBIDDEN_PENDING);
         assertThat(report.of(Kind.FORBIDDEN_PENDING)).extracting(Divergence::reminderId).containsExactlyInAnyOrder(
-                paused + ":massage-1:massage_day_before", paused + ":strength-w1-d1:strength_day",
-                paused + ":massage-1-aftercare:aftercare", awaiting + ":massage-1:massage_day_before");
+                itemKey(paused, "massage-1", "massage_day_before"), itemKey(paused, "strength-w1-d1", "strength_day"),
+                itemKey(paused, "massage-1-aftercare", "aftercare"), itemKey(awaiting, "massage-1", "massage_day_before"));
     }
 
     @Test
@@ -306,8 +306,8 @@ class ConsistencyCheckTest {
     @Test
     void a_future_item_of_an_active_plan_without_a_live_reminder_is_missing() throws Exception {
         UUID plan = activePlan();
-        sql("DELETE FROM notifier.reminder WHERE id = ?", plan + ":strength-w1-d1:strength_day");
-        sql("UPDATE notifier.reminder SET status = 'CANCELLED' WHERE id = ?", plan + ":massage-1:massage_day_before");
+        sql("DELETE FROM notifier.reminder WHERE id = ?", itemKey(plan, "strength-w1-d1", "strength_day"));
+        sql("UPDATE notifier.reminder SET status = 'CANCELLED' WHERE id = ?", itemKey(plan, "massage-1", "massage_day_before"));
         UUID unsubscribed = activePlan();
         sql("UPDATE notifier.reminder SET status = 'CANCELLED', last_error = 'unsubscribed' WHERE plan_id = ? "
                 + "AND kind <> 'WELCOME'", unsubscribed);
@@ -316,7 +316,7 @@ class ConsistencyCheckTest {
 
         assertThat(kinds(report)).containsOnly(Kind.REMINDER_MISSING);
         assertThat(report.of(Kind.REMINDER_MISSING)).extracting(Divergence::reminderId).containsExactlyInAnyOrder(
-                plan + ":strength-w1-d1:strength_day", plan + ":massage-1:massage_day_before");
+                itemKey(plan, "strength-w1-d1", "strength_day"), itemKey(plan, "massage-1", "massage_day_before"));
     }
 
     @Test
@@ -342,7 +342,7 @@ class ConsistencyCheckTest {
                 + "WHERE plan_id = ? AND kind IN ('AFTERCARE', 'WELCOME')", ts(NOW.minusSeconds(5)), other);
         reminderWithId(UUID.randomUUID().toString(), plan, null, "WELCOME", "CANCELLED", 1, null);
         sql("UPDATE notifier.reminder SET status = 'SENDING', claimed_at = ? WHERE id = ?",
-                ts(NOW.minus(Duration.ofHours(1))), plan + ":massage-1:massage_day_before");
+                ts(NOW.minus(Duration.ofHours(1))), itemKey(plan, "massage-1", "massage_day_before"));
 
         Report report = check();
 
@@ -351,7 +351,7 @@ class ConsistencyCheckTest {
         assertThat(report.of(Kind.SENT_WITHOUT_MESSAGE_ID)).singleElement().extracting(Divergence::reminderId)
                 .isEqualTo(plan + ":plan:welcome");
         assertThat(report.of(Kind.SENDING_STUCK)).singleElement().extracting(Divergence::reminderId)
-                .isEqualTo(plan + ":massage-1:massage_day_before");
+                .isEqualTo(itemKey(plan, "massage-1", "massage_day_before"));
     }
 
     // ---------------------------------------------------------------- output and command line
@@ -431,7 +431,7 @@ class ConsistencyCheckTest {
     @Test
     void a_scheduled_item_reminder_at_another_time_than_the_policy_gives_is_not_in_the_plan() throws Exception {
         UUID plan = activePlan();
-        String strength = plan + ":strength-w1-d1:strength_day";
+        String strength = itemKey(plan, "strength-w1-d1", "strength_day");
         sql("UPDATE notifier.reminder SET due_at = due_at + interval '1 hour' WHERE id = ?", strength);
 
         Report report = check();
@@ -455,7 +455,7 @@ class ConsistencyCheckTest {
 
         assertThat(kinds(report)).containsOnly(Kind.REMINDER_NOT_IN_PLAN);
         assertThat(report.of(Kind.REMINDER_NOT_IN_PLAN)).singleElement().extracting(Divergence::reminderId)
-                .isEqualTo(plan + ":massage-1:massage_day_before");
+                .isEqualTo(itemKey(plan, "massage-1", "massage_day_before"));
         String[] db = {"check", "--jdbc-url", pg.jdbcUrl(), "--user", pg.user(), "--password", pg.password(),
                 "--now", NOW.toString()};
         assertThat(OpsRun.of(concat(db, "--massage-lead", "PT12H")).exit()).isEqualTo(1);
@@ -546,7 +546,7 @@ class ConsistencyCheckTest {
 
     private static void markSent(UUID plan, String item, String kind, Instant at) throws SQLException {
         sql("UPDATE notifier.reminder SET status = 'SENT', sent_at = ?, message_id = ? WHERE id = ?", ts(at),
-                "<" + plan + "." + item + "@wellplan>", plan + ":" + item + ":" + kind);
+                "<" + plan + "." + item + "@wellplan>", itemKey(plan, item, kind));
     }
 
     private static void plannerPlan(UUID plan, long version, String status, List<String[]> items) throws Exception {
@@ -605,9 +605,16 @@ class ConsistencyCheckTest {
     /** A ledger row by hand, due at a fixed time: for reminders the policy does not ask for. */
     private static void reminder(UUID plan, String item, String kind, String status, long version, Instant sentAt)
             throws SQLException {
-        String subject = item != null ? item : "plan";
-        reminderWithId(plan + ":" + subject + ":" + kind.toLowerCase(java.util.Locale.ROOT), plan, item, kind,
+        String lower = kind.toLowerCase(java.util.Locale.ROOT);
+        reminderWithId(item != null ? itemKey(plan, item, lower) : plan + ":plan:" + lower, plan, item, kind,
                 status, version, sentAt);
+    }
+
+    /** The id the notifier gives an item's reminder: the item and its start, as {@link #activeItems} has it. */
+    private static String itemKey(UUID plan, String item, String kind) {
+        String start = activeItems().stream().filter(i -> i[0].equals(item)).map(i -> i[2]).findFirst()
+                .orElse("2026-12-09T07:30:00"); // an item no plan here has: a day after the others
+        return plan + ":" + item + "@" + start + ":" + kind;
     }
 
     private static void reminderWithId(String id, UUID plan, String item, String kind, String status, long version,

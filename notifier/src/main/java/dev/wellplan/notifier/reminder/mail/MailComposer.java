@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,11 @@ import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.links.ClientLinks;
 import dev.wellplan.notifier.links.MailConfig;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
+import dev.wellplan.notifier.reminder.schedule.PlanChange;
+import dev.wellplan.notifier.reminder.schedule.PlanChanges;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import dev.wellplan.reminders.ReminderKind;
+import dev.wellplan.reminders.ReminderPolicy;
 import dev.wellplan.support.Digests;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
@@ -37,6 +41,7 @@ public class MailComposer {
     static final String LIST_UNSUBSCRIBE_POST = "List-Unsubscribe-Post";
     static final String ONE_CLICK = "List-Unsubscribe=One-Click";
     static final String ICS_NAME = "wellplan-plan.ics";
+    static final String WITHDRAWN_ICS_NAME = "wellplan-withdrawn.ics";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
@@ -44,10 +49,12 @@ public class MailComposer {
 
     private final ClientLinks links;
     private final MailConfig config;
+    private final PlanChanges changes;
 
-    public MailComposer(ClientLinks links, MailConfig config) {
+    public MailComposer(ClientLinks links, MailConfig config, PlanChanges changes) {
         this.links = links;
         this.config = config;
+        this.changes = changes;
     }
 
     public ReminderMail compose(ReminderRow reminder, PlanSnapshot plan, Instant now) {
@@ -59,15 +66,21 @@ public class MailComposer {
         boolean fresh = kind == ReminderKind.ACCESS_LINK;
         ClientLinks.CalendarFeed feed = kind == ReminderKind.WELCOME || fresh ? links.calendarFeed(plan.planId(), now) : null;
         boolean confirmation = kind == ReminderKind.CONFIRMATION_REQUEST;
-        List<ReminderMail.Attachment> attachments = confirmation ? List.of() : calendar(kind, plan, now);
+        boolean told = kind == ReminderKind.PLAN_CHANGED || kind == ReminderKind.PLAN_CANCELLED;
+        List<PlanChange> history = told ? changes.of(plan.planId()) : List.of();
+        List<ReminderMail.Attachment> attachments = confirmation ? List.of() : calendar(kind, plan, history, now);
+        MailView.ChangeLines change = kind != ReminderKind.PLAN_CHANGED ? null : ChangeStory.of(history.stream()
+                .filter(c -> c.version() == reminder.planVersion()).findFirst().orElse(null));
         // The request to confirm goes to an address nobody has vouched for yet: it says nothing the form's
         // free text could have put there (a name, a link), only what wellplan itself writes.
         MailView view = new MailView(confirmation ? null : plan.client().name(), planLines(plan),
                 itemLines(item, reminder), new MailView.Links(unsubscribe, links.preferencesUrl(client, now),
                         feed == null ? null : feed.https(), feed == null ? null : feed.webcal(),
                         confirmation ? links.confirmUrl(plan.planId(), now) : null,
-                        feed == null ? null : links.planUrl(plan.planId(), now)),
-                !attachments.isEmpty());
+                        feed == null ? null : links.planUrl(plan.planId(), now),
+                        kind == ReminderKind.CHECK_IN && item != null
+                                ? links.checkInUrl(plan.planId(), ReminderPolicy.sessionOf(plan, item), now) : null),
+                !attachments.isEmpty(), change);
         return new ReminderMail(plan.client().email(), subject(kind, plan, view.item()),
                 render(template(kind, view), Variant.TEXT_PLAIN), render(template(kind, view), Variant.TEXT_HTML),
                 messageId(reminder.id()),
@@ -81,17 +94,35 @@ public class MailComposer {
         return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@wellplan.local>";
     }
 
-    private List<ReminderMail.Attachment> calendar(ReminderKind kind, PlanSnapshot plan, Instant now) {
-        if (!PlanCalendar.hasEvents(plan)) {
-            return List.of(); // RFC 5545 wants at least one event in a calendar
+    /**
+     * The welcome invites to the plan's entries. A change invites to them as they stand and, in a second file, withdraws
+     * the entries the plan no longer has and those that cannot go ahead (SAFE-1: sessions while awaiting clearance),
+     * by UID with SEQUENCE the plan's version. A cancellation withdraws all of them, in one file.
+     */
+    private List<ReminderMail.Attachment> calendar(ReminderKind kind, PlanSnapshot plan, List<PlanChange> history,
+                                                   Instant now) {
+        String organizer = config.calendarOrganizer();
+        List<ReminderMail.Attachment> out = new ArrayList<>();
+        if ((kind == ReminderKind.WELCOME || kind == ReminderKind.PLAN_CHANGED) && PlanCalendar.hasEvents(plan)) {
+            // RFC 5545 wants at least one event in a calendar
+            out.add(new ReminderMail.Attachment(ICS_NAME, PlanCalendar.REQUEST_CONTENT_TYPE,
+                    PlanCalendar.request(plan, now, organizer)));
         }
-        return switch (kind) {
-            case WELCOME, PLAN_CHANGED -> List.of(new ReminderMail.Attachment(ICS_NAME,
-                    PlanCalendar.REQUEST_CONTENT_TYPE, PlanCalendar.request(plan, now, config.calendarOrganizer())));
-            case PLAN_CANCELLED -> List.of(new ReminderMail.Attachment(ICS_NAME,
-                    PlanCalendar.CANCEL_CONTENT_TYPE, PlanCalendar.cancel(plan, now, config.calendarOrganizer())));
-            default -> List.of();
-        };
+        if (kind == ReminderKind.PLAN_CHANGED) {
+            String withdrawn = PlanCalendar.withdraw(plan, ChangeStory.withdrawn(plan, history), now, organizer);
+            if (withdrawn != null) {
+                out.add(new ReminderMail.Attachment(WITHDRAWN_ICS_NAME, PlanCalendar.CANCEL_CONTENT_TYPE, withdrawn));
+            }
+        }
+        if (kind == ReminderKind.PLAN_CANCELLED) {
+            List<PlanSnapshot.Item> all = new ArrayList<>(plan.items());
+            all.addAll(ChangeStory.withdrawn(plan, history).stream().filter(i -> !plan.items().contains(i)).toList());
+            String cancel = PlanCalendar.withdraw(plan, all, now, organizer);
+            if (cancel != null) {
+                out.add(new ReminderMail.Attachment(ICS_NAME, PlanCalendar.CANCEL_CONTENT_TYPE, cancel));
+            }
+        }
+        return out;
     }
 
     private static TemplateInstance template(ReminderKind kind, MailView m) {

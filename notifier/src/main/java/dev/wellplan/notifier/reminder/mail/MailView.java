@@ -12,8 +12,18 @@ import java.util.List;
  * @param item        the plan item the reminder is about; null for plan-wide mails
  * @param links       the signed links every mail carries
  * @param hasCalendar whether an ICS file is attached
+ * @param change      what changed, on the "your plan changed" e-mail; null on every other
  */
-public record MailView(String name, PlanLines plan, ItemLines item, Links links, boolean hasCalendar) {
+public record MailView(String name, PlanLines plan, ItemLines item, Links links, boolean hasCalendar,
+                       ChangeLines change) {
+
+    /**
+     * @param intro  what set the change off, e.g. "Your coach updated your plan."
+     * @param lines  what moved where and what changed, one sentence each
+     * @param reason the change's reason as the planner wrote it (a short fixed phrase); null when none
+     */
+    public record ChangeLines(String intro, List<String> lines, String reason) {
+    }
 
     /**
      * @param startDate         e.g. "Monday 7 December 2026"
@@ -44,9 +54,10 @@ public record MailView(String name, PlanLines plan, ItemLines item, Links links,
 
     /**
      * Signed links: the calendar pair and {@code plan} (the client's plan page) are set on the welcome and the
-     * fresh-links mail, {@code confirm} on the request to confirm.
+     * fresh-links mail, {@code confirm} on the request to confirm, {@code checkIn} (the planner's check-in form, of
+     * the check-in purpose) on the +24 h and +48 h check-ins.
      */
     public record Links(String unsubscribe, String preferences, String calendar, String webcal, String confirm,
-                        String plan) {
+                        String plan, String checkIn) {
     }
 }

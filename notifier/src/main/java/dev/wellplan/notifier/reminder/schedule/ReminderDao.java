@@ -62,6 +62,13 @@ public interface ReminderDao {
             WHERE id IN (<ids>) AND status = 'SCHEDULED'""")
     int cancel(@BindList("ids") Collection<String> ids, @Bind("planVersion") long planVersion, @Bind("now") Instant now);
 
+    /** Cancels the CHECK_IN reminders of these items not sent yet, saying why ({@code reason}). */
+    @SqlUpdate("""
+            UPDATE notifier.reminder SET status = 'CANCELLED', last_error = :reason, updated_at = :now
+            WHERE plan_id = :planId AND kind = 'CHECK_IN' AND item_id IN (<itemIds>) AND status = 'SCHEDULED'""")
+    int cancelFollowUps(@Bind("planId") UUID planId, @BindList("itemIds") Collection<String> itemIds,
+                        @Bind("reason") String reason, @Bind("now") Instant now);
+
     // ---- applied plan state ------------------------------------------------------------
 
     @SqlQuery("SELECT version FROM notifier.plan_state WHERE plan_id = :planId FOR UPDATE")

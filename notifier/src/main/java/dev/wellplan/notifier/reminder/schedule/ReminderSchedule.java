@@ -12,12 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
+import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.reminders.DesiredReminder;
 import dev.wellplan.reminders.ReminderKind;
+import dev.wellplan.reminders.ReminderPolicy;
 
 /**
  * Makes the reminder ledger equal to what the newest plan version asks for. An event already
@@ -28,7 +31,8 @@ import dev.wellplan.reminders.ReminderKind;
  * <p>An event costs a handful of statements whatever the size of the plan: the processed mark
  * goes first (its key makes a duplicate, even a concurrent one, find out at once), then the
  * plan's version lock, its ledger in one read, and the new, moved and cancelled reminders each
- * in one statement. All of them run on one JDBI handle, on the transaction's connection.
+ * in one statement, and the plan's change log ({@link PlanChanges}). All of them run on one JDBI handle, on the
+ * transaction's connection.
  *
  * <p>What the plan asks for ({@code ReminderPolicy.desired}) comes with the event: the consumer computes it once,
  * before this transaction, because an event it cannot plan is poison to reject, not a fault to retry.
@@ -51,10 +55,10 @@ public class ReminderSchedule {
     /** Applies {@code event}, whose plan asks for the reminders {@code desired}. */
     @Transactional
     public Outcome reconcile(PlanEvent event, List<DesiredReminder> desired) {
-        return jdbi.withExtension(ReminderDao.class, dao -> reconcile(dao, event, desired));
+        return jdbi.withHandle(h -> reconcile(h, h.attach(ReminderDao.class), event, desired));
     }
 
-    private Outcome reconcile(ReminderDao dao, PlanEvent event, List<DesiredReminder> desired) {
+    private Outcome reconcile(Handle handle, ReminderDao dao, PlanEvent event, List<DesiredReminder> desired) {
         Instant now = clock.instant();
         // Marked APPLIED up front, corrected below when stale; nobody sees it before the commit.
         if (dao.markProcessed(event.eventId(), event.planId(), event.planVersion(), Outcome.APPLIED.name(), now) == 0) {
@@ -62,8 +66,10 @@ public class ReminderSchedule {
         }
         if (!event.type().newVersion()) {
             // a request about the plan as it stands (fresh links): its answer is added, the schedule left alone
-            int added = insertAll(dao, event, desired, now);
-            LOG.infof("plan %s: %d answer to a request of its client's scheduled", event.planId(), added);
+            int added = desired.isEmpty() ? 0 : insertAll(dao, event, desired, now);
+            int dropped = dropFollowUp(dao, event, now);
+            LOG.infof("plan %s: %d answer to a request of its client's scheduled, %d follow-up check-in cancelled",
+                    event.planId(), added, dropped);
             return Outcome.APPLIED;
         }
         Optional<Long> applied = dao.lockAppliedVersion(event.planId());
@@ -73,8 +79,23 @@ public class ReminderSchedule {
             return Outcome.STALE;
         }
         apply(dao, event, desired, now);
-        dao.saveState(event.planId(), event.planVersion(), event.plan().status(), snapshotJson(event), now);
+        String snapshot = snapshotJson(event);
+        PlanChanges.record(handle, event, snapshot, now); // against the state saved before, so first
+        dao.saveState(event.planId(), event.planVersion(), event.plan().status(), snapshot, now);
         return Outcome.APPLIED;
+    }
+
+    /**
+     * AFT-2: a check-in on a session that reported no soreness at +24 h ({@code followUp} false) cancels the
+     * session's +48 h check-in, for good: {@link #needsMove} leaves a reminder cancelled for that reason alone.
+     */
+    private static int dropFollowUp(ReminderDao dao, PlanEvent event, Instant now) {
+        PlanEvent.CheckIn checkIn = event.checkIn();
+        if (event.type() != PlanEventType.CheckInRecorded || checkIn == null || checkIn.followUp()) {
+            return 0;
+        }
+        List<String> followUps = ReminderPolicy.followUpsOf(event.plan(), checkIn.itemId());
+        return followUps.isEmpty() ? 0 : dao.cancelFollowUps(event.planId(), followUps, ReminderPolicy.NO_FOLLOW_UP, now);
     }
 
     private void apply(ReminderDao dao, PlanEvent event, List<DesiredReminder> desired, Instant now) {
@@ -146,6 +167,9 @@ public class ReminderSchedule {
 
     /** A reminder already sent stays sent; one not sent yet follows the newest plan. */
     private static boolean needsMove(ReminderRow have, DesiredReminder want) {
+        if ("CANCELLED".equals(have.status()) && ReminderPolicy.NO_FOLLOW_UP.equals(have.lastError())) {
+            return false; // the client's answer settled it
+        }
         boolean unsent = switch (have.status()) {
             case "SCHEDULED", "CANCELLED", "SKIPPED" -> true;
             default -> false;

@@ -25,6 +25,7 @@ import dev.wellplan.notifier.Inbox;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.links.ClientLinks;
 import dev.wellplan.notifier.reminder.mail.MailComposer;
+import dev.wellplan.reminders.DesiredReminder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -76,7 +77,8 @@ class SuppressionTest {
         assertThat(Inbox.to(first.email)).extracting(m -> Inbox.header(m, "Message-ID"))
                 .as("the first plan's welcome, before the click, and the second plan's see-a-doctor notice")
                 .containsExactlyInAnyOrder(MailComposer.messageId(first.planId + ":plan:welcome"),
-                        MailComposer.messageId(again.planId + ":clearance:awaiting_clearance"));
+                        MailComposer.messageId(again.planId + ":" + DesiredReminder.ofItem("clearance", clearance.start())
+                                + ":awaiting_clearance"));
     }
 
     @Test

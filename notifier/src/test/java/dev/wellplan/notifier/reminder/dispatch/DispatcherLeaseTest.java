@@ -17,13 +17,14 @@ import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.notifier.ClientPlans;
 import dev.wellplan.notifier.Inbox;
-import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.reminder.mail.MailComposer;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import dev.wellplan.notifier.reminder.schedule.ReminderSchedule;
+import dev.wellplan.reminders.DesiredReminder;
 import dev.wellplan.reminders.ReminderPolicy;
+import dev.wellplan.testing.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -53,8 +54,8 @@ class DispatcherLeaseTest {
                         TestEvents.strength("strength-2", ClientPlans.inDays(5, 12, 0))));
         schedule.reconcile(event, policy.desired(event));
         await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(status(planId + ":plan:welcome")));
-        String gone = planId + ":strength-1:strength_day";
-        String alive = planId + ":strength-2:strength_day";
+        String gone = planId + ":" + DesiredReminder.ofItem("strength-1", ClientPlans.inDays(3, 12, 0)) + ":strength_day";
+        String alive = planId + ":" + DesiredReminder.ofItem("strength-2", ClientPlans.inDays(5, 12, 0)) + ":strength_day";
         assertThat(status(gone)).isEqualTo("SCHEDULED");
         assertThat(status(alive)).isEqualTo("SCHEDULED");
 

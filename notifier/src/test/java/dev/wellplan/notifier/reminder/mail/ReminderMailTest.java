@@ -23,6 +23,7 @@ import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.ClientPlans;
 import dev.wellplan.notifier.Inbox;
 import dev.wellplan.notifier.RealServers;
+import dev.wellplan.notifier.links.ClientLinks;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import dev.wellplan.reminders.ReminderKind;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -45,6 +46,9 @@ class ReminderMailTest {
 
     @Inject
     MailComposer composer;
+
+    @Inject
+    ClientLinks links;
 
     @Test
     void an_unconfirmed_enrollment_gets_only_the_request_to_confirm_which_echoes_nothing_of_the_form() throws Exception {
@@ -210,7 +214,15 @@ class ReminderMailTest {
                 .contains("Slight soreness today is normal").contains("0 to 10")
                 .contains("numbness, tingling or weakness in your legs");
         assertThat(words(plan, "massage-1-checkin-48h", ReminderKind.CHECK_IN, ClientPlans.inDays(4, 10, 0)))
-                .contains("Is the soreness still there?").contains("past 48 hours").contains("too intense");
+                .contains("Is the soreness still there?").contains("past 48 hours").contains("too intense")
+                .containsPattern("Answer your check-in \\(two questions, under a minute\\): "
+                        + "http://[^/]+/check-in\\?token=[^&\\s]+&item=massage-1\\s");
+        String link = words(plan, "massage-1-checkin-24h", ReminderKind.CHECK_IN, ClientPlans.inDays(3, 10, 0))
+                .lines().filter(l -> l.startsWith("Answer your check-in")).findFirst().orElseThrow();
+        String token = link.substring(link.indexOf("token=") + 6, link.indexOf("&item="));
+        assertThat(links.check(ClientLinks.CHECK_IN, token, Instant.now()).subject()).isEqualTo(plan.planId().toString());
+        assertThat(links.check(ClientLinks.CHECK_IN, token, Instant.now()).valid()).isTrue();
+        assertThat(links.check(ClientLinks.PREFERENCES, token, Instant.now()).valid()).as("its purpose only").isFalse();
         assertThat(words(plan, "strength-w1-d1", ReminderKind.STRENGTH_DAY, ClientPlans.inDays(5, 7, 30)))
                 .contains("Today at 07:30: your strength workout").contains("- Glute bridge").contains("the cause");
         assertThat(words(plan, "self-massage-w1-d1", ReminderKind.SELF_MASSAGE, ClientPlans.inDays(6, 19, 0)))

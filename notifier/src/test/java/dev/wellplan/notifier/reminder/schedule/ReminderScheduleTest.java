@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
+import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.reminders.ReminderPolicy;
 import dev.wellplan.testing.TestEvents;
@@ -141,6 +142,141 @@ class ReminderScheduleTest {
         assertThat(strength.localTime()).isEqualTo(STRENGTH);
         assertThat(strength.dueAt()).isEqualTo(STRENGTH.atZone(java.time.ZoneId.of("America/New_York")).toInstant());
         assertThat(strength.status()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void a_moved_item_whose_reminder_was_sent_gets_one_at_its_new_time_and_a_replay_changes_nothing() {
+        UUID planId = UUID.randomUUID();
+        reconcile(v1(planId));
+        String sentFor1030 = planId + ":strength-1@2035-03-07T07:30:00:strength_day";
+        markSent(sentFor1030);
+        PlanEvent moved = TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon", AT,
+                List.of(TestEvents.massage("massage-1", MASSAGE), TestEvents.strength("strength-1", STRENGTH.plusHours(3))));
+
+        reconcile(moved);
+        List<ReminderRow> after = reminders(planId);
+        assertThat(reconcile(moved)).as("the same event again").isEqualTo(ReminderSchedule.Outcome.DUPLICATE);
+        PlanEvent replayed = new PlanEvent(UUID.randomUUID(), moved.type(), moved.schemaVersion(), planId, 2, AT,
+                moved.change(), moved.plan());
+        assertThat(reconcile(replayed)).as("published again").isEqualTo(ReminderSchedule.Outcome.STALE);
+
+        assertThat(reminders(planId)).isEqualTo(after);
+        assertThat(after).filteredOn(r -> r.kind().equals("STRENGTH_DAY"))
+                .extracting(ReminderRow::id, ReminderRow::localTime, ReminderRow::status).containsExactlyInAnyOrder(
+                        tuple(sentFor1030, STRENGTH, "SENT"),
+                        tuple(planId + ":strength-1@2035-03-07T10:30:00:strength_day", STRENGTH.plusHours(3),
+                                "SCHEDULED"));
+        assertThat(after).filteredOn(r -> r.kind().equals("MASSAGE_DAY_BEFORE")).singleElement()
+                .satisfies(r -> assertThat(r.planVersion()).as("left as it was").isEqualTo(1L));
+    }
+
+    @Test
+    void a_moved_item_whose_reminder_was_not_sent_has_it_cancelled_and_moving_back_brings_it_back() {
+        UUID planId = UUID.randomUUID();
+        reconcile(v1(planId));
+        PlanEvent moved = TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon", AT,
+                List.of(TestEvents.massage("massage-1", MASSAGE), TestEvents.strength("strength-1", STRENGTH.plusDays(1))));
+        PlanEvent back = TestEvents.event(planId, 3, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon", AT,
+                v1(planId).plan().items());
+
+        reconcile(moved);
+        assertThat(live(planId)).filteredOn(r -> r.kind().equals("STRENGTH_DAY")).extracting(ReminderRow::localTime)
+                .containsExactly(STRENGTH.plusDays(1));
+        reconcile(back);
+
+        assertThat(reminders(planId)).filteredOn(r -> r.kind().equals("STRENGTH_DAY"))
+                .extracting(ReminderRow::localTime, ReminderRow::status).containsExactlyInAnyOrder(
+                        tuple(STRENGTH, "SCHEDULED"), tuple(STRENGTH.plusDays(1), "CANCELLED"));
+    }
+
+    @Test
+    void the_see_a_doctor_notice_goes_once_per_clearance_episode() {
+        UUID planId = UUID.randomUUID();
+        List<PlanSnapshot.Item> held = List.of(TestEvents.clearance(MASSAGE.minusDays(3)));
+        reconcile(TestEvents.awaitingClearance(TestEvents.event(planId, 2, PlanEventType.PlanStatusChanged,
+                "AWAITING_CLEARANCE", "Europe/Lisbon", AT, held), 2L));
+        markSent(planId + ":clearance-since-v2:awaiting_clearance");
+        reconcile(TestEvents.awaitingClearance(TestEvents.event(planId, 3, PlanEventType.PlanAssigned,
+                "AWAITING_CLEARANCE", "Europe/Lisbon", AT, held), 2L));
+        reconcile(TestEvents.event(planId, 4, PlanEventType.PlanStatusChanged, "ACTIVE", "Europe/Lisbon", AT,
+                v1(planId).plan().items()));
+        reconcile(TestEvents.awaitingClearance(TestEvents.event(planId, 5, PlanEventType.PlanStatusChanged,
+                "AWAITING_CLEARANCE", "Europe/Lisbon", AT, held), 5L));
+        reconcile(TestEvents.awaitingClearance(TestEvents.event(planId, 6, PlanEventType.PlanAdjusted,
+                "AWAITING_CLEARANCE", "Europe/Lisbon", AT, held), 5L));
+
+        assertThat(reminders(planId)).filteredOn(r -> r.kind().equals("AWAITING_CLEARANCE"))
+                .extracting(ReminderRow::id, ReminderRow::status, ReminderRow::planVersion).containsExactlyInAnyOrder(
+                        tuple(planId + ":clearance-since-v2:awaiting_clearance", "SENT", 2L),
+                        tuple(planId + ":clearance-since-v5:awaiting_clearance", "SCHEDULED", 5L));
+    }
+
+    @Test
+    void reminders_written_before_ids_named_the_item_s_start_take_their_new_ids_and_stay_sent() throws Exception {
+        UUID planId = UUID.randomUUID();
+        PlanEvent v1 = v1(planId);
+        reconcile(v1);
+        ReminderDao dao = jdbi.onDemand(ReminderDao.class);
+        // the ledger as the notifier wrote it before: <plan>:<item>:<kind>, the massage reminder already sent
+        jdbi.useHandle(h -> {
+            h.execute("UPDATE notifier.reminder SET id = plan_id || ':' || item_id || ':' || lower(kind) "
+                    + "WHERE plan_id = ? AND item_id IS NOT NULL", planId);
+            h.execute("UPDATE notifier.reminder SET status = 'SENT', sent_at = now(), message_id = '<x@wellplan>' "
+                    + "WHERE id = ?", planId + ":massage-1:massage_day_before");
+        });
+        UUID awaiting = UUID.randomUUID();
+        reconcile(TestEvents.awaitingClearance(TestEvents.event(awaiting, 2, PlanEventType.PlanStatusChanged,
+                "AWAITING_CLEARANCE", "Europe/Lisbon", AT, List.of(TestEvents.clearance(MASSAGE))), null));
+        jdbi.useHandle(h -> h.execute("UPDATE notifier.reminder SET id = plan_id || ':clearance:awaiting_clearance' "
+                + "WHERE plan_id = ? AND kind = 'AWAITING_CLEARANCE'", awaiting));
+
+        jdbi.useHandle(h -> h.createScript(migration("V7__reminder_ids_name_the_item_start.sql")).execute());
+        reconcile(TestEvents.event(planId, 2, PlanEventType.PlanAssigned, "ACTIVE", "Europe/Lisbon", AT,
+                v1.plan().items()));
+
+        assertThat(dao.findByPlan(planId)).filteredOn(r -> !r.kind().equals("WELCOME"))
+                .extracting(ReminderRow::id, ReminderRow::status).containsExactlyInAnyOrder(
+                        tuple(planId + ":massage-1@2035-03-06T10:00:00:massage_day_before", "SENT"),
+                        tuple(planId + ":strength-1@2035-03-07T07:30:00:strength_day", "SCHEDULED"));
+        assertThat(dao.findByPlan(awaiting)).filteredOn(r -> r.kind().equals("AWAITING_CLEARANCE"))
+                .extracting(ReminderRow::id).containsExactly(awaiting + ":clearance-since-v2:awaiting_clearance");
+    }
+
+    @Test
+    void AFT_2_no_soreness_at_24h_cancels_the_48h_check_in_for_good() {
+        UUID planId = UUID.randomUUID();
+        List<PlanSnapshot.Item> items = List.of(TestEvents.massage("massage-1", MASSAGE),
+                new PlanSnapshot.Item("massage-1-checkin-24h", "CHECK_IN", MASSAGE.plusDays(1), 5, null, null, null,
+                        List.of(), List.of("AFT-2")),
+                new PlanSnapshot.Item("massage-1-checkin-48h", "CHECK_IN", MASSAGE.plusDays(2), 5, null, null, null,
+                        List.of(), List.of("AFT-3")));
+        PlanEvent v1 = TestEvents.event(planId, 1, PlanEventType.PlanCreated, "ACTIVE", "Europe/Lisbon", AT, items);
+        reconcile(v1);
+        PlanEvent sore = new PlanEvent(UUID.randomUUID(), PlanEventType.CheckInRecorded, PlanEvent.SCHEMA_VERSION,
+                planId, 1, AT, PlanEvent.Change.none(), v1.plan(), new PlanEvent.CheckIn("massage-1", true));
+        reconcile(sore);
+        assertThat(live(planId)).extracting(ReminderRow::itemId).contains("massage-1-checkin-48h");
+
+        reconcile(new PlanEvent(UUID.randomUUID(), PlanEventType.CheckInRecorded, PlanEvent.SCHEMA_VERSION, planId, 1,
+                AT, PlanEvent.Change.none(), v1.plan(), new PlanEvent.CheckIn("massage-1", false)));
+        reconcile(TestEvents.event(planId, 2, PlanEventType.PlanAdjusted, "ACTIVE", "America/New_York", AT, items));
+
+        assertThat(reminders(planId)).filteredOn(r -> "CHECK_IN".equals(r.kind()))
+                .extracting(ReminderRow::itemId, ReminderRow::status, ReminderRow::lastError).containsExactlyInAnyOrder(
+                        tuple("massage-1-checkin-24h", "SCHEDULED", null),
+                        tuple("massage-1-checkin-48h", "CANCELLED", ReminderPolicy.NO_FOLLOW_UP));
+    }
+
+    private void markSent(String reminderId) {
+        int marked = jdbi.withHandle(h -> h.execute("UPDATE notifier.reminder SET status = 'SENT', sent_at = now(), "
+                + "message_id = '<' || md5(id) || '@wellplan.local>' WHERE id = ?", reminderId));
+        assertThat(marked).as(reminderId).isEqualTo(1);
+    }
+
+    private static String migration(String name) throws java.io.IOException {
+        try (var in = ReminderScheduleTest.class.getResourceAsStream("/db/migration/notifier/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -1,0 +1,88 @@
+package dev.wellplan.notifier.reminder.schedule;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.contract.PlanSnapshot;
+
+/**
+ * The log of what each applied plan version changed ({@code notifier.plan_change}): written by the reconcile that
+ * applies a version, in its transaction, read when the "your plan changed" e-mail and the cancellation are composed.
+ * Items only: the client's name and address stay in the applied snapshot alone.
+ */
+@ApplicationScoped
+public class PlanChanges {
+
+    private static final TypeReference<List<PlanSnapshot.Item>> ITEMS = new TypeReference<>() {
+    };
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+
+    public PlanChanges(Jdbi jdbi, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.json = json;
+    }
+
+    /**
+     * Records what {@code event} changes against the snapshot applied so far, on the reconcile's handle and before it
+     * saves the new one; {@code eventJson} is the event as the plan state stores it.
+     */
+    static void record(Handle handle, PlanEvent event, String eventJson, Instant now) {
+        handle.createUpdate("""
+                INSERT INTO notifier.plan_change (plan_id, version, cause, reason, silent, status_before, status_after,
+                                                  items_before, items_after, recorded_at)
+                SELECT :planId, :version, :cause, :reason, :silent, s.status, :statusAfter,
+                       s.snapshot -> 'plan' -> 'items', CAST(:event AS jsonb) -> 'plan' -> 'items', :now
+                FROM (SELECT 1) AS one LEFT JOIN notifier.plan_state s ON s.plan_id = :planId
+                ON CONFLICT (plan_id, version) DO NOTHING""")
+                .bind("planId", event.planId()).bind("version", event.planVersion())
+                .bind("cause", event.change().causeOrCoach().name()).bind("reason", event.change().reason())
+                .bind("silent", event.change().silent()).bind("statusAfter", event.plan().status())
+                .bind("event", eventJson).bind("now", now)
+                .execute();
+    }
+
+    /** Every recorded change of the plan, oldest first. */
+    public List<PlanChange> of(UUID planId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT version, cause, reason, silent, status_before, status_after,
+                               items_before::text AS items_before, items_after::text AS items_after
+                        FROM notifier.plan_change WHERE plan_id = :planId ORDER BY version""")
+                .bind("planId", planId).map((rs, ctx) -> row(rs)).list());
+    }
+
+    private PlanChange row(ResultSet rs) throws SQLException {
+        String written = rs.getString("cause");
+        PlanEvent.Cause cause = Arrays.stream(PlanEvent.Cause.values()).filter(c -> c.name().equals(written))
+                .findFirst().orElse(PlanEvent.Cause.COACH);
+        return new PlanChange(rs.getLong("version"), cause, rs.getString("reason"), rs.getBoolean("silent"),
+                rs.getString("status_before"), rs.getString("status_after"), items(rs.getString("items_before")),
+                items(rs.getString("items_after")));
+    }
+
+    private List<PlanSnapshot.Item> items(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, ITEMS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a recorded plan change cannot be read", e);
+        }
+    }
+}
