@@ -121,7 +121,7 @@ class NoPersonalDataInLogsSystemTest {
         // a client who gets the welcome and unsubscribes in one click, as a mail provider would
         UUID unsubscribed = enrolled(Http.postJson(planner + "/api/enrollments",
                 Pipeline.assessmentOf(UNSUBSCRIBED.name(), UNSUBSCRIBED.email())));
-        JsonNode welcome = await().atMost(WAIT).until(() -> pipeline.mailTo(UNSUBSCRIBED.email()),
+        JsonNode welcome = await().atMost(WAIT).until(() -> pipeline.mailWithSourceTo(UNSUBSCRIBED.email()),
                 mails -> !mails.isEmpty()).get(0);
         Matcher token = UNSUBSCRIBE_TOKEN.matcher(welcome.get("raw").asText());
         assertThat(token.find()).isTrue();
