@@ -108,13 +108,20 @@ final class Pipeline {
 
     /** The client confirms their enrollment ({@code POST /api/plans/{id}/confirmation} with the e-mail's link). */
     UUID confirm(UUID planId) {
+        Http.Reply confirmed = Http.postJson(stack.plannerUrl() + confirmationPath(planId), "");
+        assertThat(confirmed.status()).as("confirmation of %s: %s", planId, confirmed.body()).isEqualTo(200);
+        return planId;
+    }
+
+    /**
+     * The path and query of the client's confirmation ({@code POST}), its token signed with the local stack's link key
+     * as the notifier signs the link of the request to confirm.
+     */
+    static String confirmationPath(UUID planId) {
         Instant now = Instant.now();
         String token = new SignedLinks(LOCAL_LINK_SECRET.getBytes(StandardCharsets.UTF_8))
                 .token("confirm", planId.toString(), now, now.plus(Duration.ofHours(48)));
-        Http.Reply confirmed = Http.postJson(stack.plannerUrl() + "/api/plans/" + planId + "/confirmation?token="
-                + token, "");
-        assertThat(confirmed.status()).as("confirmation of %s: %s", planId, confirmed.body()).isEqualTo(200);
-        return planId;
+        return "/api/plans/" + planId + "/confirmation?token=" + token;
     }
 
     private static UUID created(String email, Http.Reply created) {
