@@ -108,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
 
         long t = System.nanoTime();
         startPostgresAndKafka(t);
-        MailServer ms = MailServer.start(ports.smtp(), ports.mail());
+        MailServer ms = MailServer.start(ports.smtp(), ports.mail(), config.mailCapacity);
         adopt(() -> mail = ms, ms::stop);
         progress("  %-11s SMTP on port %d, web on %s", "mail", ms.smtpPort(), ms.url());
         kafka.waitUntilReady(config.readyTimeout);
@@ -475,6 +475,7 @@ public final class LocalStack implements AutoCloseable {
         private boolean infraOnly;
         private boolean fresh;
         private String clockSpeed;
+        private int mailCapacity = MailServer.DEFAULT_CAPACITY;
         private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environmentOfService = new LinkedHashMap<>();
         private List<String> serviceJvmOptions = List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
@@ -587,6 +588,12 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /** How many messages the mail server keeps, the newest (default {@value MailServer#DEFAULT_CAPACITY}). */
+        public Builder mailCapacity(int messages) {
+            this.mailCapacity = messages;
+            return this;
+        }
+
         /** How long to wait for Kafka and for the services to be ready (default 3 min). */
         public Builder readyTimeout(Duration timeout) {
             this.readyTimeout = timeout;
@@ -632,6 +639,7 @@ public final class LocalStack implements AutoCloseable {
             b.infraOnly = infraOnly || (plannerJar == null && notifierJar == null);
             b.fresh = fresh;
             b.clockSpeed = clockSpeed;
+            b.mailCapacity = mailCapacity;
             b.serviceEnvironment.putAll(serviceEnvironment);
             b.serviceJvmOptions = serviceJvmOptions;
             b.readyTimeout = readyTimeout;

@@ -35,6 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path workDir;
     private final Path logFile;
     private volatile ChildProcess child;
+    private volatile long startedNanos;
+    private volatile Duration startupTime;
     private volatile boolean intentional;
     private volatile Consumer<ServiceProcess> onUnexpectedExit;
 
@@ -68,6 +70,8 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
         intentional = false;
+        startupTime = null;
+        startedNanos = System.nanoTime();
         ChildProcess started = ChildProcess.startJava(name, javaArgs, environment, workDir, logFile);
         child = started;
         started.process().onExit().thenAccept(p -> {
@@ -114,6 +118,7 @@ public final class ServiceProcess implements AutoCloseable {
                     throw new IllegalStateException(service.name + " was not started");
                 }
                 if (service.isReady()) {
+                    service.startupTime = Duration.ofNanos(System.nanoTime() - service.startedNanos);
                     pending.remove(service);
                 } else if (!c.isAlive()) {
                     throw new IllegalStateException(service.name + " exited with code " + c.exitCode()
@@ -131,7 +136,7 @@ public final class ServiceProcess implements AutoCloseable {
                         + "\n" + indent(first.child.tail(25)));
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for services", e);
@@ -145,6 +150,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * From its last start to the first answer 200 from {@code /q/health/ready} that {@link #waitUntilReady} or
+     * {@link #awaitReady} saw (they look every 100 ms); null until then.
+     */
+    public Duration startupTime() {
+        return startupTime;
     }
 
     public int port() {

@@ -70,6 +70,10 @@ final class UpCommand implements Callable<Integer> {
             description = "mail web UI and JSON API port (default " + LocalStack.DEFAULT_MAIL_PORT + ")")
     Integer mailPort;
 
+    @Option(names = "--mail-keep", paramLabel = "N",
+            description = "how many e-mails the mail server keeps, the newest (default ${DEFAULT-VALUE})")
+    int mailKeep = MailServer.DEFAULT_CAPACITY;
+
     @Option(names = "--planner-port", paramLabel = "N",
             description = "planner HTTP port (default " + LocalStack.DEFAULT_PLANNER_PORT + ")")
     Integer plannerPort;
@@ -138,6 +142,7 @@ final class UpCommand implements Callable<Integer> {
                 .infraOnly(infraOnly)
                 .fresh(fresh)
                 .clockSpeed(speed)
+                .mailCapacity(mailKeep)
                 .readyTimeout(Duration.ofSeconds(timeoutSeconds));
         if (freePorts) {
             b.freePorts();
@@ -156,6 +161,9 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        if (mailKeep < 1) {
+            throw new ParameterException(spec.commandLine(), "--mail-keep needs a number of 1 or more, not " + mailKeep);
+        }
         if (speed != null && !positiveNumber(speed)) {
             throw new ParameterException(spec.commandLine(), "--speed needs a positive number, not '" + speed + "'");
         }

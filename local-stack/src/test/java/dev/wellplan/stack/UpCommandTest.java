@@ -29,6 +29,7 @@ class UpCommandTest {
 
         assertThat(builder.requestedPorts()).isEqualTo(new PortPlan(5432, 9092, 9093, 3025, 8025, 8080, 8081, 9080, 9081));
         assertThat(up.timeoutSeconds).isEqualTo(180);
+        assertThat(up.mailKeep).isEqualTo(MailServer.DEFAULT_CAPACITY);
         assertThat(builder.build().dataDir()).isEqualTo(Path.of(".wellplan").toAbsolutePath().normalize());
     }
 
@@ -45,13 +46,14 @@ class UpCommandTest {
     @Test
     void every_option_of_wellplan_help_is_read() {
         UpCommand up = parsed("--infra-only", "--data-dir", "/tmp/wp", "--fresh", "--speed", "1440", "--kafka-port",
-                "1", "--kafka-controller-port", "2", "--smtp-port", "3", "--mail-port", "4", "--planner-port", "5",
+                "1", "--kafka-controller-port", "2", "--smtp-port", "3", "--mail-port", "4", "--mail-keep", "50", "--planner-port", "5",
                 "--notifier-management-port", "6", "--timeout", "60", "--planner-jar", "p.jar", "--notifier-jar", "n.jar");
 
         assertThat(up.infraOnly).isTrue();
         assertThat(up.fresh).isTrue();
         assertThat(up.speed).isEqualTo("1440");
         assertThat(up.timeoutSeconds).isEqualTo(60);
+        assertThat(up.mailKeep).isEqualTo(50);
         assertThat(up.plannerJar).isEqualTo(Path.of("p.jar"));
         assertThat(up.notifierJar).isEqualTo(Path.of("n.jar"));
         assertThat(up.builder().requestedPorts()).isEqualTo(new PortPlan(5432, 1, 2, 3, 4, 5, 8081, 9080, 6));
@@ -69,6 +71,8 @@ class UpCommandTest {
         assertThatThrownBy(() -> parsed("--pg-port", "70000").builder()).isInstanceOf(ParameterException.class)
                 .hasMessageContaining("a port is a number from 0 to 65535, not 70000");
         assertThatThrownBy(() -> parsed("--pg-port", "five")).isInstanceOf(ParameterException.class);
+        assertThatThrownBy(() -> parsed("--mail-keep", "0").builder()).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--mail-keep needs a number of 1 or more, not 0");
         assertThatThrownBy(() -> parsed("--bogus")).isInstanceOf(ParameterException.class)
                 .hasMessageContaining("Unknown option: '--bogus'");
     }
@@ -85,7 +89,7 @@ class UpCommandTest {
         assertThat(err.toString()).contains("--speed needs a positive number", "usage: wellplan up");
         assertThat(launcher.execute("help", "up")).isZero();
         assertThat(out.toString()).contains("--infra-only", "--data-dir", "--fresh", "--speed", "--pg-port",
-                "--kafka-port", "--kafka-controller-port", "--smtp-port", "--mail-port", "--planner-port",
+                "--kafka-port", "--kafka-controller-port", "--smtp-port", "--mail-port", "--mail-keep", "--planner-port",
                 "--notifier-port", "--planner-management-port", "--notifier-management-port", "--free-ports", "--timeout", "--planner-jar", "--notifier-jar");
     }
 }

@@ -1,7 +1,11 @@
 package dev.wellplan.notifier;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -28,6 +32,17 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
             smtp.start();
         }
         return smtp;
+    }
+
+    /** The messages the SMTP server received for {@code address}, oldest first. */
+    public static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(smtp().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
     }
 
     /** Takes the SMTP server away, as an outage would; {@link #smtp()} brings it back on the same port. */

@@ -99,12 +99,7 @@ class AcceleratedPlanSystemTest {
                 .thenComparing(r -> Instant.parse(r.get("dueAt").asText())));
         assertThat(bySending).extracting(r -> Instant.parse(r.get("dueAt").asText())).isSorted();
 
-        List<JsonNode> inbox = new ArrayList<>();
-        Http.get(stack.mailUrl() + "/api/messages").json().forEach(m -> {
-            if (m.get("to").toString().contains(email)) {
-                inbox.add(m);
-            }
-        });
+        List<JsonNode> inbox = new Pipeline(stack).mailTo(email);
         assertThat(inbox).as("one mail per sent reminder").hasSize(sent.size());
         assertThat(inbox).extracting(m -> m.get("messageId").asText()).doesNotHaveDuplicates();
     }

@@ -121,7 +121,7 @@ class NoPersonalDataInLogsSystemTest {
         // a client who gets the welcome and unsubscribes in one click, as a mail provider would
         UUID unsubscribed = enrolled(Http.postJson(planner + "/api/enrollments",
                 Pipeline.assessmentOf(UNSUBSCRIBED.name(), UNSUBSCRIBED.email())));
-        JsonNode welcome = await().atMost(WAIT).until(() -> pipeline.mailTo(UNSUBSCRIBED.email()).stream()
+        JsonNode welcome = await().atMost(WAIT).until(() -> pipeline.mailWithSourceTo(UNSUBSCRIBED.email()).stream()
                 .filter(mail -> mail.get("subject").asText().contains("four-week")).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
         Matcher token = UNSUBSCRIBE_TOKEN.matcher(welcome.get("raw").asText());

@@ -108,13 +108,20 @@ final class Pipeline {
 
     /** The client confirms their enrollment ({@code POST /api/plans/{id}/confirmation} with the e-mail's link). */
     UUID confirm(UUID planId) {
+        Http.Reply confirmed = Http.postJson(stack.plannerUrl() + confirmationPath(planId), "");
+        assertThat(confirmed.status()).as("confirmation of %s: %s", planId, confirmed.body()).isEqualTo(200);
+        return planId;
+    }
+
+    /**
+     * The path and query of the client's confirmation ({@code POST}), its token signed with the local stack's link key
+     * as the notifier signs the link of the request to confirm.
+     */
+    static String confirmationPath(UUID planId) {
         Instant now = Instant.now();
         String token = new SignedLinks(LOCAL_LINK_SECRET.getBytes(StandardCharsets.UTF_8))
                 .token("confirm", planId.toString(), now, now.plus(Duration.ofHours(48)));
-        Http.Reply confirmed = Http.postJson(stack.plannerUrl() + "/api/plans/" + planId + "/confirmation?token="
-                + token, "");
-        assertThat(confirmed.status()).as("confirmation of %s: %s", planId, confirmed.body()).isEqualTo(200);
-        return planId;
+        return "/api/plans/" + planId + "/confirmation?token=" + token;
     }
 
     private static UUID created(String email, Http.Reply created) {
@@ -189,19 +196,39 @@ final class Pipeline {
 
     // ---------------------------------------------------------------- mail
 
-    /** The messages received for {@code email} ({@code GET <mailUrl>/api/messages?to=...}). */
+    /** The messages received for {@code email}, oldest first, without their MIME source. */
     List<JsonNode> mailTo(String email) {
-        Http.Reply reply = Http.get(stack.mailUrl() + "/api/messages?to="
-                + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8));
-        assertThat(reply.status()).isEqualTo(200);
+        return mail(stack.mailUrl(), "to=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8));
+    }
+
+    /** The messages received for {@code email}, oldest first, each with its MIME source ({@code raw}). */
+    List<JsonNode> mailWithSourceTo(String email) {
+        return mail(stack.mailUrl(), "raw=true&to=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Every message the mail server holds that matches {@code filters} ({@code GET <mailUrl>/api/messages?...}, e.g.
+     * {@code to=...}), oldest first: page after page, following the API's {@code after} cursor.
+     */
+    static List<JsonNode> mail(String mailUrl, String filters) {
         List<JsonNode> list = new ArrayList<>();
-        reply.json().forEach(list::add);
-        return list;
+        long after = 0;
+        while (true) {
+            Http.Reply reply = Http.get(mailUrl + "/api/messages?limit=1000&after=" + after + "&" + filters);
+            assertThat(reply.status()).as("mail API: %s", reply.body()).isEqualTo(200);
+            reply.json().forEach(list::add);
+            if (reply.header("Link") == null) {
+                return list;
+            }
+            after = list.get(list.size() - 1).get("id").asLong();
+        }
     }
 
     /** How many messages the mail server holds in total. */
     int mailCount() {
-        return Http.get(stack.mailUrl() + "/api/messages").json().size();
+        Http.Reply reply = Http.get(stack.mailUrl() + "/api/messages?limit=0");
+        assertThat(reply.status()).isEqualTo(200);
+        return Integer.parseInt(reply.header("X-Total-Count"));
     }
 
     /**

@@ -7,7 +7,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -132,14 +131,9 @@ class WalkingSkeletonSystemTest {
         return null;
     }
 
+    /** The client's inbox, each message with its MIME source. */
     private static List<JsonNode> mailTo(String email) {
-        List<JsonNode> mine = new ArrayList<>();
-        for (JsonNode m : Http.get(stack.mailUrl() + "/api/messages").json()) {
-            if (m.get("to").toString().contains(email)) {
-                mine.add(m);
-            }
-        }
-        return mine;
+        return new Pipeline(stack).mailWithSourceTo(email);
     }
 
     private static String assessment(String email) {

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The local stack's mail sink, as the client's inbox: {@code GET <mail>/api/messages?to=}. */
+/** The local stack's mail sink, as the client's inbox: {@code GET <mail>/api/messages?raw=true&to=}. */
 final class Mailbox {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -63,7 +63,9 @@ final class Mailbox {
 
     private JsonNode messages() {
         try {
-            String url = mailUrl + "/api/messages?to=" + URLEncoder.encode(address, StandardCharsets.UTF_8);
+            // one client's inbox holds a few dozen e-mails: one page of the API's largest
+            String url = mailUrl + "/api/messages?raw=true&limit=1000&to="
+                    + URLEncoder.encode(address, StandardCharsets.UTF_8);
             return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
         } catch (IOException e) {

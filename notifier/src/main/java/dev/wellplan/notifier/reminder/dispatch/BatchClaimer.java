@@ -13,11 +13,7 @@ import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jdbi.v3.core.Jdbi;
-
-import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanSnapshot;
-import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -29,14 +25,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class BatchClaimer {
 
-    private final ReminderDao dao;
+    private final LedgerStatements ledger;
     private final DispatcherLease lease;
     private final Clock clock;
     private final int batchSize;
     private final ExecutorService claiming;
 
-    public BatchClaimer(Jdbi jdbi, DispatcherLease lease, Clock clock, DispatchConfig config) {
-        this.dao = jdbi.onDemand(ReminderDao.class);
+    public BatchClaimer(LedgerStatements ledger, DispatcherLease lease, Clock clock, DispatchConfig config) {
+        this.ledger = ledger;
         this.lease = lease;
         this.clock = clock;
         this.batchSize = config.batchSize();
@@ -47,7 +43,7 @@ public class BatchClaimer {
     ClaimedBatch claim() {
         Instant now = clock.instant();
         List<ReminderRow> claimed = QuarkusTransaction.requiringNew()
-                .call(() -> dao.claimDue(now, batchSize, lease.instance()));
+                .call(() -> ledger.claimDue(now, batchSize, lease.instance()));
         return new ClaimedBatch(now, claimed, claimed.isEmpty() ? Map.of() : plans(claimed),
                 claimed.size() == batchSize);
     }
@@ -61,7 +57,7 @@ public class BatchClaimer {
     private Map<UUID, PlanSnapshot> plans(List<ReminderRow> claimed) {
         UUID[] ids = claimed.stream().map(ReminderRow::planId).distinct().toArray(UUID[]::new);
         Map<UUID, PlanSnapshot> plans = new HashMap<>();
-        dao.snapshots(ids).forEach((id, json) -> plans.put(id, PlanEventCodec.fromJson(json).plan()));
+        ledger.snapshots(ids).forEach((id, json) -> plans.put(id, SnapshotReader.plan(json)));
         return plans;
     }
 

@@ -11,9 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
-import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 
 /**
  * Claims belong to a live dispatcher. Each instance writes a lease in {@code notifier.dispatcher} before its first
@@ -29,14 +27,14 @@ public class DispatcherLease {
     private static final Duration FORGOTTEN = Duration.ofDays(1);
 
     private final String instance = UUID.randomUUID().toString();
-    private final ReminderDao dao;
+    private final LedgerStatements ledger;
     private final Clock clock;
     private final Duration staleClaim;
     private final ScheduledExecutorService renewing;
     private volatile boolean held;
 
-    public DispatcherLease(Jdbi jdbi, Clock clock, DispatchConfig config) {
-        this.dao = jdbi.onDemand(ReminderDao.class);
+    public DispatcherLease(LedgerStatements ledger, Clock clock, DispatchConfig config) {
+        this.ledger = ledger;
         this.clock = clock;
         this.staleClaim = config.staleClaim();
         this.renewing = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reminder-lease-"));
@@ -54,7 +52,7 @@ public class DispatcherLease {
         }
         synchronized (this) {
             if (!held) {
-                dao.renewLease(instance);
+                ledger.renewLease(instance);
                 long every = Math.max(1, Math.min(10, staleClaim.toSeconds() / 3));
                 renewing.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.SECONDS);
                 held = true;
@@ -68,7 +66,7 @@ public class DispatcherLease {
      * for its senders), so its leftovers are only those of a run that failed half way.
      */
     void releaseAbandonedClaims() {
-        int released = dao.releaseAbandonedClaims(instance, staleClaim.toMillis() / 1000.0, clock.instant());
+        int released = ledger.releaseAbandonedClaims(instance, staleClaim.toMillis() / 1000.0, clock.instant());
         if (released > 0) {
             LOG.warnf("%d reminders claimed by a dispatcher that stopped were put back in the queue", released);
         }
@@ -76,8 +74,8 @@ public class DispatcherLease {
 
     private void renew() {
         try {
-            dao.renewLease(instance);
-            dao.forgetLeases(FORGOTTEN.toSeconds());
+            ledger.renewLease(instance);
+            ledger.forgetLeases(FORGOTTEN.toSeconds());
         } catch (RuntimeException e) {
             LOG.warnf("dispatcher lease not renewed: %s", e.getClass().getSimpleName());
         }

@@ -2,8 +2,15 @@ package dev.wellplan.notifier.reminder.dispatch;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import io.quarkus.scheduler.Scheduled;
@@ -21,11 +28,16 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class ReminderDispatcher {
 
+    private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
+
     private final DispatcherLease lease;
     private final BatchClaimer claimer;
     private final SendTimeChecks sendTimeChecks;
     private final SenderPool senders;
     private final SentRecorder recorder;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean wakeUp = new AtomicBoolean();
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(DaemonThreads.named("reminder-wake-"));
 
     public ReminderDispatcher(DispatcherLease lease, BatchClaimer claimer, SendTimeChecks sendTimeChecks, SenderPool senders,
                               SentRecorder recorder) {
@@ -39,6 +51,42 @@ public class ReminderDispatcher {
     @Scheduled(every = "${wellplan.dispatch.interval}", identity = "reminder-dispatch",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
+        runUnlessRunning();
+    }
+
+    /**
+     * Runs the dispatcher now, on its own thread, rather than at the next fire: the plan event intake calls this when
+     * a commit made reminders due at once (a welcome), as an outbox commit wakes the planner's relay. A run in
+     * progress takes the wake-up as a reason to look once more when it ends. Only this instance is woken; Quartz's
+     * one trigger still fires every instance's runs.
+     */
+    public void wake() {
+        wakeUp.set(true);
+        waker.execute(() -> {
+            try {
+                runUnlessRunning();
+            } catch (RuntimeException e) {
+                LOG.warnf("dispatch on wake-up failed (%s); the next fire tries again", e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /** One run at a time in this instance, fired or woken; a wake-up during a run is a run right after it. */
+    private void runUnlessRunning() {
+        while (running.tryLock()) {
+            try {
+                wakeUp.set(false);
+                run();
+            } finally {
+                running.unlock();
+            }
+            if (!wakeUp.get()) {
+                return;
+            }
+        }
+    }
+
+    private void run() {
         lease.hold();
         lease.releaseAbandonedClaims();
         ClaimedBatch batch = claimer.claim();
@@ -50,6 +98,11 @@ public class ReminderDispatcher {
             }
             batch = next.join();
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        waker.shutdownNow();
     }
 
     /** Sends one batch plan by plan, recording as the senders report, and returns once all of it is recorded. */

@@ -9,11 +9,9 @@ import java.util.function.BiPredicate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
-import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 import dev.wellplan.reminders.ReminderKind;
 
@@ -31,12 +29,12 @@ public class SendTimeChecks {
 
     private static final Logger LOG = Logger.getLogger(SendTimeChecks.class);
 
-    private final ReminderDao dao;
+    private final LedgerStatements ledger;
     private final EmailPreferences preferences;
     private final Optional<Duration> grace;
 
-    public SendTimeChecks(Jdbi jdbi, EmailPreferences preferences, DispatchConfig config) {
-        this.dao = jdbi.onDemand(ReminderDao.class);
+    public SendTimeChecks(LedgerStatements ledger, EmailPreferences preferences, DispatchConfig config) {
+        this.ledger = ledger;
         this.preferences = preferences;
         this.grace = config.grace();
     }
@@ -63,18 +61,18 @@ public class SendTimeChecks {
         private boolean stillWanted(ReminderRow reminder, PlanSnapshot plan) {
             ReminderKind kind = ReminderKind.valueOf(reminder.kind());
             if (plan == null || !kind.allowedWhile(plan.status())) {
-                dao.markClosed(reminder.id(), "CANCELLED", "plan is not active", now);
+                ledger.markClosed(reminder.id(), "CANCELLED", "plan is not active", now);
                 return false;
             }
             // the client's own switches, and the address's unsubscribe under any plan (the see-a-doctor notice aside)
             if (!wanted.test(plan, kind)) {
-                dao.markClosed(reminder.id(), "CANCELLED", "unsubscribed", now);
+                ledger.markClosed(reminder.id(), "CANCELLED", "unsubscribed", now);
                 LOG.infof("reminder %s cancelled: the client does not want %s e-mails", reminder.id(), kind);
                 return false;
             }
             // each kind has its own grace window; wellplan.dispatch.grace overrides them all (tests, fast clock)
             if (reminder.dueAt().plus(grace.orElse(kind.grace())).isBefore(now)) {
-                dao.markClosed(reminder.id(), "SKIPPED", "past its grace window", now);
+                ledger.markClosed(reminder.id(), "SKIPPED", "past its grace window", now);
                 LOG.infof("reminder %s skipped: due %s, too late to be useful", reminder.id(), reminder.dueAt());
                 return false;
             }

@@ -11,9 +11,7 @@ import java.util.concurrent.Semaphore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
-import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
 
 /**
@@ -31,13 +29,13 @@ public class SentRecorder {
 
     private static final Logger LOG = Logger.getLogger(SentRecorder.class);
 
-    private final ReminderDao dao;
+    private final LedgerStatements ledger;
     private final int maxAttempts;
     private final Duration retryBackoff;
     private final Semaphore unrecorded;
 
-    public SentRecorder(Jdbi jdbi, DispatchConfig config) {
-        this.dao = jdbi.onDemand(ReminderDao.class);
+    public SentRecorder(LedgerStatements ledger, DispatchConfig config) {
+        this.ledger = ledger;
         this.maxAttempts = config.maxAttempts();
         this.retryBackoff = config.retryBackoff();
         this.unrecorded = new Semaphore(2 * config.senders());
@@ -133,7 +131,7 @@ public class SentRecorder {
     private void record(List<SendOutcome> ready, Instant now) {
         List<SendOutcome> sent = ready.stream().filter(SendOutcome::wasSent).toList();
         if (!sent.isEmpty()) {
-            dao.markAllSent(sent.stream().map(o -> o.reminder().id()).toArray(String[]::new),
+            ledger.markAllSent(sent.stream().map(o -> o.reminder().id()).toArray(String[]::new),
                     sent.stream().map(SendOutcome::messageId).toArray(String[]::new),
                     sent.stream().map(o -> o.at().toString()).toArray(String[]::new));
             for (SendOutcome o : sent) {
@@ -149,7 +147,7 @@ public class SentRecorder {
 
     private void failed(ReminderRow reminder, Throwable e, Instant now) {
         Duration backoff = retryBackoff.multipliedBy(1L << Math.min(reminder.attempts(), 6));
-        dao.markAttemptFailed(reminder.id(), e.getClass().getSimpleName(), now.plus(backoff), maxAttempts, now);
+        ledger.markAttemptFailed(reminder.id(), e.getClass().getSimpleName(), now.plus(backoff), maxAttempts, now);
         LOG.warnf("reminder %s not sent (attempt %d): %s", reminder.id(), reminder.attempts() + 1,
                 e.getClass().getSimpleName());
     }

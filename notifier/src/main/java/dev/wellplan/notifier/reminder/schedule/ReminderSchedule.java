@@ -3,10 +3,13 @@ package dev.wellplan.notifier.reminder.schedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,11 +31,12 @@ import dev.wellplan.reminders.ReminderPolicy;
  * what is no longer wanted, adds what is new, moves what moved and leaves what is the same.
  * The processed mark and the ledger changes commit in one transaction.
  *
- * <p>An event costs a handful of statements whatever the size of the plan: the processed mark
- * goes first (its key makes a duplicate, even a concurrent one, find out at once), then the
- * plan's version lock, its ledger in one read, and the new, moved and cancelled reminders each
- * in one statement, and the plan's change log ({@link PlanChanges}). All of them run on one JDBI handle, on the
- * transaction's connection.
+ * <p>Events come in batches (what the consumer read in one poll) and cost a handful of statements per batch, whatever
+ * the number of events and the size of their plans: the processed marks go first (their keys make a duplicate, even
+ * a concurrent one, find out at once), then the plans' version locks, their ledgers in one read, and the new, moved
+ * and cancelled reminders and the applied states each in one statement, and each version's change log ({@link PlanChanges}). A plan's second event in a batch goes in a
+ * round of its own after the first, so each sees the ledger as the one before left it. All of it runs on one JDBI
+ * handle, on the transaction's connection, and commits once.
  *
  * <p>What the plan asks for ({@code ReminderPolicy.desired}) comes with the event: the consumer computes it once,
  * before this transaction, because an event it cannot plan is poison to reject, not a fault to retry.
@@ -43,6 +47,10 @@ public class ReminderSchedule {
     private static final Logger LOG = Logger.getLogger(ReminderSchedule.class);
 
     public enum Outcome { APPLIED, DUPLICATE, STALE }
+
+    /** One event to apply and the reminders its plan asks for. */
+    public record Applying(PlanEvent event, List<DesiredReminder> desired) {
+    }
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -55,34 +63,75 @@ public class ReminderSchedule {
     /** Applies {@code event}, whose plan asks for the reminders {@code desired}. */
     @Transactional
     public Outcome reconcile(PlanEvent event, List<DesiredReminder> desired) {
-        return jdbi.withHandle(h -> reconcile(h, h.attach(ReminderDao.class), event, desired));
+        return reconcileAll(List.of(new Applying(event, desired))).get(0);
     }
 
-    private Outcome reconcile(Handle handle, ReminderDao dao, PlanEvent event, List<DesiredReminder> desired) {
+    /** Applies {@code events} in their order, in one transaction; their outcomes, in the same order. */
+    @Transactional
+    public List<Outcome> reconcileAll(List<Applying> events) {
+        return jdbi.withHandle(handle -> {
+            ReminderDao dao = handle.attach(ReminderDao.class);
+            Outcome[] outcomes = new Outcome[events.size()];
+            for (List<Integer> round : rounds(events)) {
+                reconcile(handle, dao, events, round, outcomes);
+            }
+            return List.of(outcomes);
+        });
+    }
+
+    /**
+     * The events split in rounds, in order, so that no plan comes twice in a round (nor an event, which is always of
+     * one plan): a plan's later event waits for a later round, and so for its earlier event's changes.
+     */
+    private static List<List<Integer>> rounds(List<Applying> events) {
+        List<List<Integer>> rounds = new ArrayList<>();
+        Map<UUID, Integer> lastRoundOfPlan = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            UUID plan = events.get(i).event().planId();
+            int r = lastRoundOfPlan.getOrDefault(plan, -1) + 1;
+            if (r == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(r).add(i);
+            lastRoundOfPlan.put(plan, r);
+        }
+        return rounds;
+    }
+
+    /** One round: no two of its events share a plan. */
+    private void reconcile(Handle handle, ReminderDao dao, List<Applying> events, List<Integer> round,
+                           Outcome[] outcomes) {
         Instant now = clock.instant();
-        // Marked APPLIED up front, corrected below when stale; nobody sees it before the commit.
-        if (dao.markProcessed(event.eventId(), event.planId(), event.planVersion(), Outcome.APPLIED.name(), now) == 0) {
-            return Outcome.DUPLICATE;
+        Changes changes = new Changes(now);
+        // Marked APPLIED up front, corrected below when stale; nobody sees it before the commit. In event id
+        // order, so that two instances marking the same events wait for each other rather than deadlock.
+        List<Integer> byEventId = new ArrayList<>(round);
+        byEventId.sort(Comparator.comparing(i -> events.get(i).event().eventId()));
+        Set<UUID> fresh = new HashSet<>(dao.markAllProcessed(
+                ids(byEventId, events, e -> e.eventId()), ids(byEventId, events, e -> e.planId()),
+                byEventId.stream().map(i -> events.get(i).event().planVersion()).toArray(Long[]::new),
+                Outcome.APPLIED.name(), now));
+        List<Integer> versions = new ArrayList<>();
+        for (int i : round) {
+            PlanEvent event = events.get(i).event();
+            if (!fresh.contains(event.eventId())) {
+                outcomes[i] = Outcome.DUPLICATE;
+            } else if (!event.type().newVersion()) {
+                // a request about the plan as it stands (fresh links): its answer is added, the schedule left alone
+                changes.add(event, events.get(i).desired());
+                int dropped = dropFollowUp(dao, event, now);
+                outcomes[i] = Outcome.APPLIED;
+                LOG.infof("plan %s: %d answer to a request of its client's scheduled, %d follow-up check-in cancelled",
+                        event.planId(), events.get(i).desired().size(), dropped);
+            } else {
+                versions.add(i);
+            }
         }
-        if (!event.type().newVersion()) {
-            // a request about the plan as it stands (fresh links): its answer is added, the schedule left alone
-            int added = desired.isEmpty() ? 0 : insertAll(dao, event, desired, now);
-            int dropped = dropFollowUp(dao, event, now);
-            LOG.infof("plan %s: %d answer to a request of its client's scheduled, %d follow-up check-in cancelled",
-                    event.planId(), added, dropped);
-            return Outcome.APPLIED;
+        if (!versions.isEmpty()) {
+            versions.sort(Comparator.comparing(i -> events.get(i).event().planId()));
+            apply(handle, dao, events, versions, outcomes, changes);
         }
-        Optional<Long> applied = dao.lockAppliedVersion(event.planId());
-        if (applied.isPresent() && applied.get() >= event.planVersion()) {
-            dao.setOutcome(event.eventId(), Outcome.STALE.name());
-            LOG.debugf("plan %s v%d: older than applied v%d, ignored", event.planId(), event.planVersion(), applied.get());
-            return Outcome.STALE;
-        }
-        apply(dao, event, desired, now);
-        String snapshot = snapshotJson(event);
-        PlanChanges.record(handle, event, snapshot, now); // against the state saved before, so first
-        dao.saveState(event.planId(), event.planVersion(), event.plan().status(), snapshot, now);
-        return Outcome.APPLIED;
+        changes.write(dao);
     }
 
     /**
@@ -98,9 +147,52 @@ public class ReminderSchedule {
         return followUps.isEmpty() ? 0 : dao.cancelFollowUps(event.planId(), followUps, ReminderPolicy.NO_FOLLOW_UP, now);
     }
 
-    private void apply(ReminderDao dao, PlanEvent event, List<DesiredReminder> desired, Instant now) {
+    /** The events of new plan versions in a round: stale ones are marked so, the others applied. */
+    private void apply(Handle handle, ReminderDao dao, List<Applying> events, List<Integer> round,
+                       Outcome[] outcomes, Changes changes) {
+        Map<UUID, Long> applied = new HashMap<>();
+        for (ReminderDao.AppliedVersion v : dao.lockAppliedVersions(ids(round, events, e -> e.planId()))) {
+            applied.put(v.planId(), v.version());
+        }
+        List<Integer> newer = new ArrayList<>();
+        List<UUID> stale = new ArrayList<>();
+        for (int i : round) {
+            PlanEvent event = events.get(i).event();
+            Long version = applied.get(event.planId());
+            if (version != null && version >= event.planVersion()) {
+                outcomes[i] = Outcome.STALE;
+                stale.add(event.eventId());
+                LOG.debugf("plan %s v%d: older than applied v%d, ignored", event.planId(), event.planVersion(), version);
+            } else {
+                outcomes[i] = Outcome.APPLIED;
+                newer.add(i);
+            }
+        }
+        if (!stale.isEmpty()) {
+            dao.setOutcomes(stale.toArray(UUID[]::new), Outcome.STALE.name());
+        }
+        if (newer.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<ReminderRow>> ledgers = new HashMap<>();
+        for (ReminderRow row : dao.findByPlans(ids(newer, events, e -> e.planId()))) {
+            ledgers.computeIfAbsent(row.planId(), p -> new ArrayList<>()).add(row);
+        }
+        for (int i : newer) {
+            PlanEvent event = events.get(i).event();
+            apply(event, events.get(i).desired(), ledgers.getOrDefault(event.planId(), List.of()), changes);
+            String snapshot = snapshotJson(event);
+            // against the state saved before: a plan comes once a round, and the round saves its states last
+            PlanChanges.record(handle, event, snapshot, changes.now());
+            changes.state(event, snapshot);
+        }
+    }
+
+    /** What one new version changes in its plan's ledger {@code ledger}: added, moved and cancelled reminders. */
+    private static void apply(PlanEvent event, List<DesiredReminder> desired, List<ReminderRow> ledger,
+                              Changes changes) {
         Map<String, ReminderRow> existing = new HashMap<>();
-        for (ReminderRow row : dao.findByPlan(event.planId())) {
+        for (ReminderRow row : ledger) {
             existing.put(row.id(), row);
         }
         List<DesiredReminder> added = new ArrayList<>();
@@ -117,52 +209,16 @@ public class ReminderSchedule {
         List<String> unwanted = existing.values().stream()
                 .filter(r -> "SCHEDULED".equals(r.status()) && !isOnRequest(r)).map(ReminderRow::id).toList();
 
-        int inserted = added.isEmpty() ? 0 : insertAll(dao, event, added, now);
-        int rescheduled = moved.isEmpty() ? 0 : rescheduleAll(dao, event, moved, now);
-        int cancelled = unwanted.isEmpty() ? 0 : dao.cancel(unwanted, event.planVersion(), now);
+        changes.add(event, added);
+        changes.move(event, moved);
+        changes.cancel(event, unwanted);
         LOG.infof("plan %s v%d applied: %d reminders added, %d moved, %d cancelled",
-                event.planId(), event.planVersion(), inserted, rescheduled, cancelled);
+                event.planId(), event.planVersion(), added.size(), moved.size(), unwanted.size());
     }
 
     private static boolean isOnRequest(ReminderRow row) {
         ReminderKind kind = ReminderKind.named(row.kind());
         return kind != null && kind.onRequest();
-    }
-
-    private static int insertAll(ReminderDao dao, PlanEvent event, List<DesiredReminder> added, Instant now) {
-        int n = added.size();
-        String[] ids = new String[n];
-        String[] itemIds = new String[n];
-        String[] kinds = new String[n];
-        String[] dueAt = new String[n];
-        String[] localTime = new String[n];
-        String[] zones = new String[n];
-        for (int i = 0; i < n; i++) {
-            DesiredReminder want = added.get(i);
-            ids[i] = want.key();
-            itemIds[i] = want.itemId();
-            kinds[i] = want.kind().name();
-            dueAt[i] = want.dueAt().toString();
-            localTime[i] = want.localTime().toString();
-            zones[i] = want.zone().getId();
-        }
-        return dao.insertAll(event.planId(), event.planVersion(), now, ids, itemIds, kinds, dueAt, localTime, zones);
-    }
-
-    private static int rescheduleAll(ReminderDao dao, PlanEvent event, List<DesiredReminder> moved, Instant now) {
-        int n = moved.size();
-        String[] ids = new String[n];
-        String[] dueAt = new String[n];
-        String[] localTime = new String[n];
-        String[] zones = new String[n];
-        for (int i = 0; i < n; i++) {
-            DesiredReminder want = moved.get(i);
-            ids[i] = want.key();
-            dueAt[i] = want.dueAt().toString();
-            localTime[i] = want.localTime().toString();
-            zones[i] = want.zone().getId();
-        }
-        return dao.rescheduleAll(event.planVersion(), now, ids, dueAt, localTime, zones);
     }
 
     /** A reminder already sent stays sent; one not sent yet follows the newest plan. */
@@ -185,5 +241,137 @@ public class ReminderSchedule {
     /** The event as this notifier read it, written out again rather than stored as received: one clean JSON document. */
     private static String snapshotJson(PlanEvent event) {
         return PlanEventCodec.toJson(event);
+    }
+
+    private interface IdOf {
+        UUID of(PlanEvent event);
+    }
+
+    private static UUID[] ids(List<Integer> indexes, List<Applying> events, IdOf id) {
+        return indexes.stream().map(i -> id.of(events.get(i).event())).toArray(UUID[]::new);
+    }
+
+    /**
+     * A round's changes to the ledger and the applied states, gathered event by event and written in one statement
+     * per kind: element {@code i} of each array is one reminder (or plan), with the plan version that changed it.
+     */
+    private static final class Changes {
+        private final Instant now;
+        private final Columns added = new Columns();
+        private final Columns moved = new Columns();
+        private final List<String> cancelled = new ArrayList<>();
+        private final List<Long> cancelledBy = new ArrayList<>();
+        private final List<UUID> statePlans = new ArrayList<>();
+        private final List<Long> stateVersions = new ArrayList<>();
+        private final List<String> stateStatuses = new ArrayList<>();
+        private final List<String> stateSnapshots = new ArrayList<>();
+
+        Changes(Instant now) {
+            this.now = now;
+        }
+
+        Instant now() {
+            return now;
+        }
+
+        void add(PlanEvent event, List<DesiredReminder> reminders) {
+            reminders.forEach(r -> added.add(event, r));
+        }
+
+        void move(PlanEvent event, List<DesiredReminder> reminders) {
+            reminders.forEach(r -> moved.add(event, r));
+        }
+
+        void cancel(PlanEvent event, List<String> ids) {
+            for (String id : ids) {
+                cancelled.add(id);
+                cancelledBy.add(event.planVersion());
+            }
+        }
+
+        void state(PlanEvent event, String snapshot) {
+            statePlans.add(event.planId());
+            stateVersions.add(event.planVersion());
+            stateStatuses.add(event.plan().status());
+            stateSnapshots.add(snapshot);
+        }
+
+        void write(ReminderDao dao) {
+            if (!added.isEmpty()) {
+                dao.insertAll(now, added.planIds(), added.versions(), added.ids(), added.itemIds(), added.kinds(),
+                        added.dueAt(), added.localTime(), added.zones());
+            }
+            if (!moved.isEmpty()) {
+                dao.rescheduleAll(now, moved.versions(), moved.ids(), moved.dueAt(), moved.localTime(), moved.zones());
+            }
+            if (!cancelled.isEmpty()) {
+                dao.cancelAll(cancelled.toArray(String[]::new),
+                        cancelledBy.toArray(Long[]::new), now);
+            }
+            if (!statePlans.isEmpty()) {
+                dao.saveStates(statePlans.toArray(UUID[]::new),
+                        stateVersions.toArray(Long[]::new),
+                        stateStatuses.toArray(String[]::new), stateSnapshots.toArray(String[]::new), now);
+            }
+        }
+    }
+
+    /** Reminders as parallel arrays, the way the ledger's set-based statements take them. */
+    private static final class Columns {
+        private final List<UUID> planIds = new ArrayList<>();
+        private final List<Long> versions = new ArrayList<>();
+        private final List<String> ids = new ArrayList<>();
+        private final List<String> itemIds = new ArrayList<>();
+        private final List<String> kinds = new ArrayList<>();
+        private final List<String> dueAt = new ArrayList<>();
+        private final List<String> localTime = new ArrayList<>();
+        private final List<String> zones = new ArrayList<>();
+
+        void add(PlanEvent event, DesiredReminder want) {
+            planIds.add(event.planId());
+            versions.add(event.planVersion());
+            ids.add(want.key());
+            itemIds.add(want.itemId());
+            kinds.add(want.kind().name());
+            dueAt.add(want.dueAt().toString());
+            localTime.add(want.localTime().toString());
+            zones.add(want.zone().getId());
+        }
+
+        boolean isEmpty() {
+            return ids.isEmpty();
+        }
+
+        UUID[] planIds() {
+            return planIds.toArray(UUID[]::new);
+        }
+
+        Long[] versions() {
+            return versions.toArray(Long[]::new);
+        }
+
+        String[] ids() {
+            return ids.toArray(String[]::new);
+        }
+
+        String[] itemIds() {
+            return itemIds.toArray(String[]::new);
+        }
+
+        String[] kinds() {
+            return kinds.toArray(String[]::new);
+        }
+
+        String[] dueAt() {
+            return dueAt.toArray(String[]::new);
+        }
+
+        String[] localTime() {
+            return localTime.toArray(String[]::new);
+        }
+
+        String[] zones() {
+            return zones.toArray(String[]::new);
+        }
     }
 }

@@ -29,19 +29,18 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jdbi.v3.core.Jdbi;
@@ -70,13 +69,14 @@ import com.icegreen.greenmail.user.UserManager;
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanSnapshot;
+import dev.wellplan.notifier.ProcessCpu;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.preferences.store.EmailPreferences;
 import dev.wellplan.notifier.reminder.mail.MailComposer;
 import dev.wellplan.notifier.reminder.mail.ReminderMail;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
-import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
+import dev.wellplan.reminders.ReminderKind;
 import dev.wellplan.stack.MailServer;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
@@ -88,21 +88,25 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Reminder dispatch figures for BENCHMARKS.md (issue 5), in one run on one PostgreSQL and one SMTP
+ * Reminder dispatch figures for BENCHMARKS.md (issues 5 and 13), in one run on one PostgreSQL and one SMTP
  * server (GreenMail on loopback), side by side:
  * <ol>
- * <li>(c) the SMTP sink's own ceiling: a plain jakarta.mail loop over one reused connection sending the
- * same composed messages (and, for reference, the same loop through the Quarkus Mailer);</li>
+ * <li>(c) the SMTP sink's own ceiling: the same composed messages, prepared beforehand, sent over long-lived Jakarta
+ * Mail connections: one connection, then one per sender ({@code wellplan.dispatch.senders}) in parallel, the
+ * ceiling (a) is compared with; and, for reference, the same through the Quarkus Mailer one at a time;</li>
  * <li>(a) this design: 1,000,000 SCHEDULED reminders in the ledger for 10,000 plans, of which 100,000
  * become due in one minute (committed at once); the notifier's own Quartz-fired dispatcher claims,
- * composes, sends and records them; then lateness (sent_at minus due_at) at a steady 20 reminders/s;</li>
+ * composes, sends and records them, each received once (by Message-ID); CPU per reminder of this JVM (by part:
+ * the dispatcher's threads, the SMTP server's, ...), PostgreSQL and the Kafka broker; then lateness
+ * (sent_at minus due_at) at a steady 20 reminders/s;</li>
  * <li>(b) the naive baseline: plain Quartz (StdSchedulerFactory, JobStoreTX, clustered, PostgreSQL
  * delegate, 10 threads) on the same PostgreSQL in its own schema built from the notifier's V2 Quartz
  * migration, one trigger per reminder, each job doing the same snapshot read, preference check,
- * composition and send, for a burst of due triggers with batch acquisition 1 and 50.</li>
+ * composition and send (through the Quarkus Mailer), for a burst of due triggers with batch acquisition 1 and
+ * 50.</li>
  * </ol>
  * Delivered means received by GreenMail: a delivery handler counts and discards the benchmark's
- * messages (as the local stack's MailServer does) and notes when each Message-ID arrived.
+ * messages (as the local stack's MailServer does) and notes when each Message-ID arrived, and how often.
  *
  * <p>Not part of the default test run:
  * {@code mvn -B -f notifier/pom.xml test -Pbench -Dtest=ReminderDispatchBenchmark}. Sizes are system
@@ -145,6 +149,9 @@ class ReminderDispatchBenchmark {
     MailComposer composer;
 
     @Inject
+    SmtpSettings smtp;
+
+    @Inject
     EmailPreferences preferences;
 
     @Inject
@@ -185,7 +192,7 @@ class ReminderDispatchBenchmark {
 
     @Test
     void dispatch_side_by_side() throws Exception {
-        String loadBefore = loadAverage();
+        String loadBefore = ProcessCpu.loadAverage();
         Instant started = Instant.now();
         seedPlans();
 
@@ -200,13 +207,15 @@ class ReminderDispatchBenchmark {
         double cAfter = PHASES.contains("sink") ? sinkCeiling(false) : Double.NaN;
         double c = Math.max(cBefore, cAfter);
         figures.put("c.rate", fmt("%.0f", c));
+        figures.put("senders", String.valueOf(dispatch.senders()));
 
-        line("ratio a/b(batch 1) %.1fx, a/b(batch 50) %.1fx, a/c %.0f%%", a / b1, a / b50, 100 * a / c);
+        line("ratio a/b(batch 1) %.1fx, a/b(batch 50) %.1fx, a/c %.0f%% (c: the higher of the two parallel sink runs)",
+                a / b1, a / b50, 100 * a / c);
         figures.put("ratio.b1", fmt("%.1f", a / b1));
         figures.put("ratio.b50", fmt("%.1f", a / b50));
         figures.put("ratio.c", fmt("%.0f", 100 * a / c));
         figures.put("load.before", loadBefore);
-        figures.put("load.after", loadAverage());
+        figures.put("load.after", ProcessCpu.loadAverage());
         figures.put("started", started.truncatedTo(ChronoUnit.SECONDS).toString());
         figures.put("minutes", fmt("%.1f", Duration.between(started, Instant.now()).toSeconds() / 60.0));
         writeFigures();
@@ -272,20 +281,20 @@ class ReminderDispatchBenchmark {
 
     // ---------------------------------------------------------------- (c) the sink
 
-    /** A plain loop over one SMTP connection, the same composed messages; then the same through the Quarkus Mailer. */
+    /**
+     * Plain loops over long-lived Jakarta Mail connections sending the same composed messages, prepared beforehand: one
+     * connection, then one per sender ({@code wellplan.dispatch.senders}) in parallel, the sink's ceiling for this
+     * design; at the start also the same through the Quarkus Mailer, one at a time, for reference.
+     */
     private double sinkCeiling(boolean first) throws Exception {
         List<ReminderMail> mails = new ArrayList<>(SINK + WARM_UP);
         for (int i = 0; i < SINK + WARM_UP; i++) {
-            mails.add(compose("sink-" + i));
+            mails.add(compose("sink-" + (first ? "a" : "b") + i));
         }
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", String.valueOf(RealServers.smtp().getSmtp().getPort()));
-        Session session = Session.getInstance(props);
         List<MimeMessage> mimes = new ArrayList<>(mails.size());
         long bytes = 0;
         for (ReminderMail mail : mails) {
-            MimeMessage mime = mime(session, mail);
+            MimeMessage mime = mail.toMime(smtp.session(), smtp.from());
             mimes.add(mime);
             bytes += mime.getSize() > 0 ? mime.getSize() : raw(mime).length;
         }
@@ -293,7 +302,7 @@ class ReminderDispatchBenchmark {
 
         long before = SINK_COUNTER.count();
         double plain;
-        try (Transport transport = session.getTransport("smtp")) {
+        try (Transport transport = smtp.session().getTransport("smtp")) {
             transport.connect();
             for (MimeMessage mime : mimes.subList(0, WARM_UP)) {
                 transport.sendMessage(mime, mime.getAllRecipients());
@@ -305,10 +314,15 @@ class ReminderDispatchBenchmark {
             plain = SINK / ((System.nanoTime() - t0) / 1e9);
         }
         awaitReceived(before + SINK + WARM_UP, Duration.ofMinutes(1));
+        double parallel = parallelSink(mimes.subList(WARM_UP, mimes.size()));
+        String when = first ? "start" : "end";
+        line("(c) SMTP sink ceiling at the %s: %d messages (~%d bytes, routine reminders), each loop over long-lived "
+                + "Jakarta Mail connections: one connection %.0f msgs/s; %d connections in parallel (one per sender) "
+                + "%.0f msgs/s", when, SINK, avgBytes, plain, dispatch.senders(), parallel);
+        figures.put("c1." + when, fmt("%.0f", plain));
+        figures.put("cN." + when, fmt("%.0f", parallel));
         if (!first) {
-            line("(c) SMTP sink ceiling again, at the end: jakarta.mail loop %.0f msgs/s", plain);
-            figures.put("c.after", fmt("%.0f", plain));
-            return plain;
+            return parallel;
         }
 
         List<Mail> quarkusMails = mails.stream().map(ReminderMail::toMessage).toList();
@@ -322,14 +336,50 @@ class ReminderDispatchBenchmark {
         }
         double viaMailer = SINK / ((System.nanoTime() - t0) / 1e9);
         awaitReceived(before + SINK + WARM_UP, Duration.ofMinutes(1));
-
-        line("(c) SMTP sink ceiling: %d messages (~%d bytes, routine reminders) over one reused connection: "
-                + "jakarta.mail loop %.0f msgs/s; Quarkus Mailer, one at a time: %.0f msgs/s", SINK, avgBytes, plain,
-                viaMailer);
-        figures.put("c.before", fmt("%.0f", plain));
+        line("(c) for reference, the Quarkus Mailer, one message at a time: %.0f msgs/s", viaMailer);
         figures.put("c.mailer", fmt("%.0f", viaMailer));
         figures.put("c.bytes", String.valueOf(avgBytes));
-        return plain;
+        return parallel;
+    }
+
+    /** The same messages sent again by one thread per sender, each over its own connection: messages per second. */
+    private double parallelSink(List<MimeMessage> mimes) throws Exception {
+        int n = dispatch.senders();
+        long before = SINK_COUNTER.count();
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<?>> loops = new ArrayList<>();
+            CountDownLatch connected = new CountDownLatch(n);
+            CountDownLatch go = new CountDownLatch(1);
+            for (int t = 0; t < n; t++) {
+                List<MimeMessage> share = new ArrayList<>();
+                for (int i = t; i < mimes.size(); i += n) {
+                    share.add(mimes.get(i));
+                }
+                loops.add(pool.submit(() -> {
+                    try (Transport transport = smtp.session().getTransport("smtp")) {
+                        transport.connect();
+                        connected.countDown();
+                        go.await();
+                        for (MimeMessage mime : share) {
+                            transport.sendMessage(mime, mime.getAllRecipients());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            connected.await();
+            long t0 = System.nanoTime();
+            go.countDown();
+            for (Future<?> loop : loops) {
+                loop.get();
+            }
+            double rate = mimes.size() / ((System.nanoTime() - t0) / 1e9);
+            awaitReceived(before + mimes.size(), Duration.ofMinutes(1));
+            return rate;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---------------------------------------------------------------- (a) this design
@@ -344,10 +394,12 @@ class ReminderDispatchBenchmark {
         Instant committed = Instant.now();
         long committedNanos = System.nanoTime();
         double insertSeconds = (committedNanos - t0) / 1e9;
+        ProcessCpu cpuBefore = ProcessCpu.now(jdbi);
         long stored = jdbi.withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM notifier.reminder WHERE status = 'SCHEDULED'").mapTo(Long.class).one());
 
         awaitReceived(before + inserted, Duration.ofMinutes(10));
+        ProcessCpu cpu = ProcessCpu.now(jdbi).minus(cpuBefore);
         double seconds = (SINK_COUNTER.lastNanos() - committedNanos) / 1e9;
         double rate = inserted / seconds;
 
@@ -365,15 +417,22 @@ class ReminderDispatchBenchmark {
                         "SELECT id FROM notifier.reminder WHERE due_at >= :a AND due_at < :b")
                 .bind("a", minute).bind("b", end).mapTo(String.class).list());
         long missing = ids.stream().filter(id -> !SINK_COUNTER.arrived(MailComposer.messageId(id))).count();
+        long twice = ids.stream().filter(id -> SINK_COUNTER.deliveries(MailComposer.messageId(id)) > 1).count();
         double ledgerRate = inserted / (Duration.between(committed, lastSent).toNanos() / 1e9);
 
         line("(a) this design: %d reminders due in one minute among %d stored (%d plans), committed in %.1f s; "
                         + "delivered in %.1f s = %.0f reminders/s (ledger: last SENT after %.1f s = %.0f/s); %s; "
-                        + "%d not received",
+                        + "%d not received, %d received more than once",
                 inserted, stored, PLANS, insertSeconds, seconds, rate,
-                Duration.between(committed, lastSent).toMillis() / 1e3, ledgerRate, statuses, missing);
+                Duration.between(committed, lastSent).toMillis() / 1e3, ledgerRate, statuses, missing, twice);
+        line("(a) %s", cpu.perUnit(inserted, "reminder"));
         assertThat(statuses).containsEntry("SENT", (long) inserted).hasSize(1);
         assertThat(missing).isZero();
+        assertThat(twice).isZero();
+        figures.put("a.cpu.jvm", fmt("%.3f", cpu.jvmMillis() / inserted));
+        figures.put("a.cpu.postgres", fmt("%.3f", cpu.postgresMillis() / inserted));
+        cpu.threadMillis().forEach((part, ms) -> figures.put("a.cpu.jvm." + part.replace(' ', '-'),
+                fmt("%.3f", ms / inserted)));
         figures.put("a.stored", String.valueOf(stored));
         figures.put("a.due", String.valueOf(inserted));
         figures.put("a.seconds", fmt("%.1f", seconds));
@@ -624,6 +683,7 @@ class ReminderDispatchBenchmark {
         volatile MessageDeliveryHandler fallback;
         private final AtomicLong count = new AtomicLong();
         private final Map<String, Long> arrivedMicros = new ConcurrentHashMap<>();
+        private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
         private volatile long lastNanos;
 
         @Override
@@ -636,6 +696,7 @@ class ReminderDispatchBenchmark {
             String messageId = msg.getMessage().getMessageID();
             if (messageId != null) {
                 arrivedMicros.put(messageId, now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000);
+                deliveries.merge(messageId, 1, Integer::sum);
             }
             lastNanos = System.nanoTime();
             count.incrementAndGet();
@@ -648,6 +709,11 @@ class ReminderDispatchBenchmark {
 
         long lastNanos() {
             return lastNanos;
+        }
+
+        /** How many times a message with this Message-ID was received. */
+        int deliveries(String messageId) {
+            return deliveries.getOrDefault(messageId, 0);
         }
 
         boolean arrived(String messageId) {
@@ -752,48 +818,6 @@ class ReminderDispatchBenchmark {
         return composer.compose(row, plan, now);
     }
 
-    /** The same message as jakarta.mail builds it: both parts, the extra headers, any attachment. */
-    private static MimeMessage mime(Session session, ReminderMail mail) throws MessagingException {
-        String messageId = mail.messageId();
-        MimeMessage mime = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        mime.setFrom(new InternetAddress("reminders@wellplan.local", false));
-        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to()));
-        mime.setSubject(mail.subject(), "UTF-8");
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(mail.text(), "UTF-8");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(mail.html(), "UTF-8", "html");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
-        if (mail.attachments().isEmpty()) {
-            mime.setContent(alternative);
-        } else {
-            MimeMultipart mixed = new MimeMultipart("mixed");
-            MimeBodyPart body = new MimeBodyPart();
-            body.setContent(alternative);
-            mixed.addBodyPart(body);
-            for (ReminderMail.Attachment a : mail.attachments()) {
-                MimeBodyPart part = new MimeBodyPart();
-                part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(
-                        a.content().getBytes(StandardCharsets.UTF_8), a.contentType())));
-                part.setFileName(a.name());
-                mixed.addBodyPart(part);
-            }
-            mime.setContent(mixed);
-        }
-        for (Map.Entry<String, String> header : mail.headers().entrySet()) {
-            mime.setHeader(header.getKey(), header.getValue());
-        }
-        mime.saveChanges();
-        return mime;
-    }
-
     private static byte[] raw(MimeMessage mime) {
         try {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -816,14 +840,6 @@ class ReminderDispatchBenchmark {
 
     private static double percentile(List<Double> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     /** target/reminder-dispatch-bench.properties: the figures, for BENCHMARKS.md. */

@@ -2,10 +2,6 @@ package dev.wellplan.notifier.reminder.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +28,7 @@ import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.contract.PlanSnapshot;
+import dev.wellplan.notifier.ProcessCpu;
 import dev.wellplan.notifier.RealServers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,14 +77,14 @@ class PlanEventIntakeBenchmark {
             publish(producer, warmUp);
             awaitApplied(warmUp, since, System.nanoTime());
 
-            String loadBefore = loadAverage();
-            Cpu cpuBefore = cpu();
+            String loadBefore = ProcessCpu.loadAverage();
+            ProcessCpu cpuBefore = ProcessCpu.now(jdbi);
             since = Instant.now();
             long t0 = System.nanoTime();
             publish(producer, measured);
             double published = (System.nanoTime() - t0) / 1e9;
             double seconds = awaitApplied(measured, since, t0);
-            Cpu used = cpu().minus(cpuBefore);
+            ProcessCpu used = ProcessCpu.now(jdbi).minus(cpuBefore);
 
             long ledger = jdbi.withHandle(h -> h.createQuery(
                             "SELECT count(*) FROM notifier.reminder WHERE plan_id = ANY(:plans)")
@@ -100,11 +97,9 @@ class PlanEventIntakeBenchmark {
                     published in %.2f s, all applied in %.2f s: %.1f events/s, %.0f reminders/s \
                     (load before %s, after %s)%n""",
                     EVENTS, reminders, bytes, published, seconds, EVENTS / seconds, EVENTS * reminders / seconds,
-                    loadBefore, loadAverage());
+                    loadBefore, ProcessCpu.loadAverage());
             // The machine is shared, so the rate depends on what else runs; CPU time per event does much less.
-            System.out.printf("[bench] CPU per event: %.2f ms test JVM (notifier, producer, poller), %.2f ms PostgreSQL, "
-                            + "%.2f ms Kafka broker; %.2f ms in all%n", used.jvm / EVENTS, used.postgres / EVENTS,
-                    used.kafka / EVENTS, (used.jvm + used.postgres + used.kafka) / EVENTS);
+            System.out.printf("[bench] %s%n", used.perUnit(EVENTS, "event"));
         }
     }
 
@@ -201,37 +196,5 @@ class PlanEventIntakeBenchmark {
         out.add(new PlanSnapshot.Item("review", "REVIEW", start.plusDays(27).atTime(18, 0), 15, "Four-week review",
                 null, null, List.of(), List.of("LIF-2")));
         return out;
-    }
-
-    /** CPU milliseconds used so far by this JVM, the PostgreSQL server and the Kafka broker (a child of this JVM). */
-    private record Cpu(double jvm, double postgres, double kafka) {
-        Cpu minus(Cpu o) {
-            return new Cpu(jvm - o.jvm, postgres - o.postgres, kafka - o.kafka);
-        }
-    }
-
-    private Cpu cpu() {
-        double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e6;
-        int backend = jdbi.withHandle(h -> h.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one());
-        double postgres = ProcessHandle.of(backend).flatMap(ProcessHandle::parent)
-                .map(postmaster -> cpuMillis(postmaster) + postmaster.descendants().mapToDouble(PlanEventIntakeBenchmark::cpuMillis).sum())
-                .orElse(Double.NaN);
-        double kafka = ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("kafka"))
-                .mapToDouble(PlanEventIntakeBenchmark::cpuMillis).sum();
-        return new Cpu(jvm, postgres, kafka);
-    }
-
-    private static double cpuMillis(ProcessHandle p) {
-        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

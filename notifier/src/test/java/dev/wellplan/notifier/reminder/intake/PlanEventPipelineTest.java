@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,13 +25,13 @@ import org.junit.jupiter.api.Test;
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanEventType;
-import dev.wellplan.testing.TestEvents;
 import dev.wellplan.notifier.PlanEventTopic;
 import dev.wellplan.notifier.RealServers;
 import dev.wellplan.notifier.SignedIn;
 import dev.wellplan.notifier.reminder.mail.MailComposer;
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
 import dev.wellplan.notifier.reminder.schedule.ReminderRow;
+import dev.wellplan.testing.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -51,13 +50,7 @@ class PlanEventPipelineTest {
     }
 
     private static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(RealServers.smtp().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return RealServers.mailTo(address);
     }
 
     @Test

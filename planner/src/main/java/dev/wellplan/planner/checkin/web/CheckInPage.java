@@ -28,7 +28,7 @@ import dev.wellplan.planner.access.web.PageAnswers;
 import dev.wellplan.planner.checkin.app.CheckIns;
 import dev.wellplan.planner.plan.app.PlanQueries;
 import dev.wellplan.planner.plan.app.PlanView;
-import dev.wellplan.planner.plan.web.EnrollmentForm;
+import dev.wellplan.planner.plan.web.PageForm;
 import dev.wellplan.planner.plan.web.Words;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.ItemKind;
@@ -72,7 +72,7 @@ public class CheckInPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Ask ask, EnrollmentForm form);
+        static native TemplateInstance form(Ask ask, PageForm form);
 
         static native TemplateInstance answered(Answered answered);
     }
@@ -97,7 +97,7 @@ public class CheckInPage {
         PlanView plan = queries.plan(planId);
         Map<String, List<String>> values = new LinkedHashMap<>();
         values.put("itemId", item == null ? List.of() : List.of(item));
-        return form(200, token, plan, new EnrollmentForm(values, Map.of(), null));
+        return form(200, token, plan, new PageForm(values, Map.of(), null));
     }
 
     @POST
@@ -126,11 +126,11 @@ public class CheckInPage {
                     : ((Refusal.Unprocessable) wrong).violations();
             violations.forEach(v -> errors.putIfAbsent(v.field().replaceAll("\\[\\d+]", ""), v.message()));
             return form(wrong instanceof Refusal.Invalid ? 400 : 422, token, queries.plan(planId),
-                    new EnrollmentForm(values, errors, null));
+                    new PageForm(values, errors, null));
         }
     }
 
-    private Response form(int status, String token, PlanView plan, EnrollmentForm form) {
+    private Response form(int status, String token, PlanView plan, PageForm form) {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneId.of(plan.timeZone()));
         List<Words.Option> sessions = new ArrayList<>();
         for (PlanItem item : plan.items()) {
