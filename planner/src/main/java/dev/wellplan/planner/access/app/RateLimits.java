@@ -19,7 +19,10 @@ import dev.wellplan.support.Digests;
 /**
  * The limits on what can make wellplan send e-mail: enrollments and fresh links per address and per client IP
  * address. Each is counted in the database (every planner instance sees the same count), under a hash of the
- * address, inside the caller's transaction: a request that is refused, or that fails later, counts for nothing.
+ * address. Per e-mail address, exactly (the last day's requests), inside the caller's transaction: a request that is
+ * refused, or that fails later, counts for nothing. Per client IP address, in fixed windows, in a transaction of its
+ * own that commits at once: every anonymous attempt counts, and one busy address does not hold the others' requests
+ * behind its lock (a window's edge may let up to twice the limit through within one window's time).
  */
 @ApplicationScoped
 public class RateLimits {
@@ -49,11 +52,23 @@ public class RateLimits {
     }
 
     /** An anonymous request from {@code ipAddress} (an enrollment or a fresh link); none without an address. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void anonymousRequest(String ipAddress) {
-        if (ipAddress != null) {
-            take("request-ip", ipAddress, config.requestsPerIp(), config.ipWindow(),
-                    "too many requests from this address");
+        if (ipAddress == null) {
+            return;
+        }
+        String kind = "request-ip";
+        String key = hash(kind, ipAddress);
+        Instant now = clock.instant();
+        long windowMillis = config.ipWindow().toMillis();
+        Instant start = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
+        int count = events.countInWindow(kind, key, start);
+        if (count == 1) {
+            events.forgetWindowsBefore(kind, key, start);
+        }
+        if (count > config.requestsPerIp()) {
+            throw new Refusal.TooMany("too many requests from this address",
+                    Duration.between(now, start.plus(config.ipWindow())).plusSeconds(1));
         }
     }
 

@@ -22,4 +22,14 @@ public interface RateLimitDao {
 
     @SqlUpdate("DELETE FROM planner.rate_event WHERE kind = :kind AND key = :key AND at <= :before")
     int forget(@Bind("kind") String kind, @Bind("key") String key, @Bind("before") Instant before);
+
+    /** Counts one more request of the key in the window that starts at {@code start}; the count so far, this one in. */
+    @SqlQuery("""
+            INSERT INTO planner.rate_window (kind, key, window_start, count) VALUES (:kind, :key, :start, 1)
+            ON CONFLICT (kind, key, window_start) DO UPDATE SET count = planner.rate_window.count + 1
+            RETURNING count""")
+    int countInWindow(@Bind("kind") String kind, @Bind("key") String key, @Bind("start") Instant start);
+
+    @SqlUpdate("DELETE FROM planner.rate_window WHERE kind = :kind AND key = :key AND window_start < :start")
+    int forgetWindowsBefore(@Bind("kind") String kind, @Bind("key") String key, @Bind("start") Instant start);
 }
