@@ -97,7 +97,7 @@ class ConsistencyCheckTest {
     @BeforeEach
     void empty() throws SQLException {
         sql("TRUNCATE planner.outbox, planner.plan_revision, planner.idempotency_key, planner.plan, planner.client, "
-                + "notifier.processed_event, notifier.plan_state, notifier.reminder");
+                + "notifier.processed_event, notifier.plan_state, notifier.plan_change, notifier.reminder CASCADE");
     }
 
     // ---------------------------------------------------------------- the consistent pipeline
