@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +19,11 @@ import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.planner.Assessments;
-import dev.wellplan.planner.plan.outbox.Outbox;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.wellplan.planner.RealServers;
 import dev.wellplan.planner.plan.api.EnrollmentReader;
 import dev.wellplan.planner.plan.app.Enrollments;
+import dev.wellplan.planner.plan.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
