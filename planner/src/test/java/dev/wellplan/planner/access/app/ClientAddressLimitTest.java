@@ -3,12 +3,14 @@ package dev.wellplan.planner.access.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -66,31 +68,11 @@ class ClientAddressLimitTest {
     }
 
     private RateLimits limitsAt(Instant now) {
-        return new RateLimits(jdbi, new LimitsConfig() {
-            @Override
-            public int enrollmentsPerAddress() {
-                return 3;
-            }
-
-            @Override
-            public int accessLinksPerAddress() {
-                return 3;
-            }
-
-            @Override
-            public Duration addressWindow() {
-                return Duration.ofDays(1);
-            }
-
-            @Override
-            public int requestsPerIp() {
-                return 3;
-            }
-
-            @Override
-            public Duration ipWindow() {
-                return Duration.ofHours(1);
-            }
-        }, Clock.fixed(now, ZoneOffset.UTC));
+        // a proxy, not a class: CDI would take a class implementing the mapping's validated methods for a bean
+        Map<String, Object> limits = Map.of("enrollmentsPerAddress", 3, "accessLinksPerAddress", 3,
+                "addressWindow", Duration.ofDays(1), "requestsPerIp", 3, "ipWindow", Duration.ofHours(1));
+        LimitsConfig config = (LimitsConfig) Proxy.newProxyInstance(LimitsConfig.class.getClassLoader(),
+                new Class<?>[] {LimitsConfig.class}, (proxy, method, args) -> limits.get(method.getName()));
+        return new RateLimits(jdbi, config, Clock.fixed(now, ZoneOffset.UTC));
     }
 }
