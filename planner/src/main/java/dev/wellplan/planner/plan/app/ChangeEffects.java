@@ -80,12 +80,28 @@ public class ChangeEffects {
                 moved.add(change(next, old));
             }
         });
+        // a reminder's key names its item's start, so a moved item's reminder is a new key: shown as moved
+        Map<String, DesiredReminder> gone = new LinkedHashMap<>();
         was.forEach((key, old) -> {
             if (!will.containsKey(key) && ahead(old, now)) {
-                cancelled.add(change(old, null));
+                gone.put(key, old);
             }
         });
-        return new Reminders(cancelled, added, moved);
+        List<ReminderChange> stillAdded = new ArrayList<>();
+        for (ReminderChange add : added) {
+            DesiredReminder old = add.itemId() == null ? null : gone.values().stream()
+                    .filter(g -> add.itemId().equals(g.itemId()) && add.kind().equals(g.kind().name()))
+                    .findFirst().orElse(null);
+            if (old == null) {
+                stillAdded.add(add);
+            } else {
+                gone.values().remove(old);
+                moved.add(new ReminderChange(add.kind(), add.itemId(), add.localTime(), add.dueAt(), old.localTime(),
+                        old.dueAt()));
+            }
+        }
+        gone.values().forEach(old -> cancelled.add(change(old, null)));
+        return new Reminders(cancelled, stillAdded, moved);
     }
 
     /** The calendar events whose content differs between the two versions, in the order the calendars list them. */
