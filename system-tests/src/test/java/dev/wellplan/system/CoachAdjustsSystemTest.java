@@ -85,15 +85,20 @@ class CoachAdjustsSystemTest {
         Set<Due> willBeDue = new HashSet<>();
         Set<Due> willGo = new HashSet<>();
         JsonNode reminders = preview.json().get("reminders");
+        // the item reminders; a plan-wide notice (the change e-mail itself) goes out at once, not on a schedule
         for (JsonNode r : reminders.get("added")) {
-            willBeDue.add(due(r, "dueAt"));
+            if (r.hasNonNull("itemId")) {
+                willBeDue.add(due(r, "dueAt"));
+            }
         }
         for (JsonNode r : reminders.get("moved")) {
             willBeDue.add(due(r, "dueAt"));
             willGo.add(due(r, "wasDueAt"));
         }
         for (JsonNode r : reminders.get("cancelled")) {
-            willGo.add(due(r, r.hasNonNull("wasDueAt") ? "wasDueAt" : "dueAt"));
+            if (r.hasNonNull("itemId")) {
+                willGo.add(due(r, r.hasNonNull("wasDueAt") ? "wasDueAt" : "dueAt"));
+            }
         }
         assertThat(willBeDue).as("the preview names the moved session's reminders: " + reminders)
                 .anyMatch(d -> d.itemId().equals("massage-2") && d.kind().equals("MASSAGE_DAY_BEFORE"));
@@ -139,8 +144,10 @@ class CoachAdjustsSystemTest {
                 .noneMatch(d -> d.kind().startsWith("MASSAGE")));
         System.out.printf(Locale.ROOT, "red flag to no massage reminder in the notifier: %d ms%n",
                 (System.nanoTime() - recordedAt) / 1_000_000);
+        // "Please see a doctor before your massage sessions", or for saddle numbness "Please seek care today, ..."
         await().atMost(WAIT).until(() -> pipeline.mailTo(email).stream()
-                .anyMatch(m -> m.get("subject").asText().toLowerCase(Locale.ROOT).contains("doctor")));
+                .map(m -> m.get("subject").asText().toLowerCase(Locale.ROOT))
+                .anyMatch(subject -> subject.contains("see a doctor") || subject.contains("seek care today")));
         JsonNode alerts = Http.get(stack.plannerUrl() + "/api/coach/alerts", COACH, COACH_PASSWORD).json();
         List<String> urgent = new ArrayList<>();
         for (JsonNode alert : alerts) {

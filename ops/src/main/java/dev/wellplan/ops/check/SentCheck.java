@@ -1,6 +1,7 @@
 package dev.wellplan.ops.check;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,24 +47,41 @@ final class SentCheck {
 
     private void judge(Reminder r, ReminderKind kind, List<AppliedVersion> timeline) {
         AppliedVersion inForce = null;
-        AppliedVersion before = null;
         for (AppliedVersion a : timeline) {
             if (a.at().isAfter(r.sentAt())) {
                 break;
             }
-            before = inForce;
             inForce = a;
         }
         // a version whose status is unknown (no revision, no state) gives nothing to judge by
         if (inForce == null || inForce.status() == null || kind.allowedWhile(inForce.status())) {
             return;
         }
-        boolean race = inForce.at().isAfter(r.sentAt().minus(sendRace)) && before != null && before.status() != null
-                && kind.allowedWhile(before.status());
-        if (!race) {
+        if (!inFlight(r, kind, timeline)) {
             found.add(Kind.SENT_WHILE_FORBIDDEN, r.planId(), r.id(), r.kind() + " sent at " + r.sentAt() + ", "
                     + Ages.human(Duration.between(inForce.at(), r.sentAt())) + " after the notifier applied v"
                     + inForce.version() + " " + inForce.status());
         }
+    }
+
+    /**
+     * Whether the reminder may have been claimed before the forbidding status arrived: some version that allowed it
+     * was in force within the send race before it went out. Versions applied together (one intake batch carries a
+     * plan's confirmation and its next change, say) all count, so the one that allowed it is not hidden behind them.
+     */
+    private boolean inFlight(Reminder r, ReminderKind kind, List<AppliedVersion> timeline) {
+        Instant windowStart = r.sentAt().minus(sendRace);
+        AppliedVersion atWindowStart = null;
+        for (AppliedVersion a : timeline) {
+            if (a.at().isAfter(r.sentAt())) {
+                break;
+            }
+            if (!a.at().isAfter(windowStart)) {
+                atWindowStart = a;
+            } else if (a.status() != null && kind.allowedWhile(a.status())) {
+                return true;
+            }
+        }
+        return atWindowStart != null && atWindowStart.status() != null && kind.allowedWhile(atWindowStart.status());
     }
 }
