@@ -49,6 +49,12 @@ public final class CheckInScenes {
         shift(planId, minutes <= 0 ? 0 : (int) ((minutes + 24 * 60 - 1) / (24 * 60)));
     }
 
+    /** When the plan's item {@code itemId} starts, in the plan's zone. */
+    public static Instant startOf(String planId, String itemId) {
+        Plan plan = plan(planId);
+        return ZonedDateTime.of(plan.item(itemId).orElseThrow().start(), plan.timeZone()).toInstant();
+    }
+
     /** Moves the plan back by whole days until its last day is {@code days} from today in its zone (negative: ago). */
     public static void endsIn(String planId, int days) {
         Plan plan = plan(planId);

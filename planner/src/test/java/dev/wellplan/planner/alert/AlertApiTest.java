@@ -10,8 +10,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -28,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 import dev.wellplan.contract.DeliveryEvent;
@@ -38,8 +41,10 @@ import dev.wellplan.planner.Api;
 import dev.wellplan.planner.Assessments;
 import dev.wellplan.planner.CheckInScenes;
 import dev.wellplan.planner.RealServers;
+import dev.wellplan.planner.alert.app.Alerts;
 import dev.wellplan.planner.checkin.app.MissedCheckIns;
 import dev.wellplan.planner.plan.app.PlanEnds;
+import dev.wellplan.planner.plan.store.PlanDocuments;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -58,6 +63,15 @@ class AlertApiTest {
     @Inject
     PlanEnds planEnds;
 
+    @Inject
+    Jdbi jdbi;
+
+    @Inject
+    PlanDocuments documents;
+
+    @Inject
+    Alerts alerts;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -69,11 +83,16 @@ class AlertApiTest {
     void a_check_in_nobody_answered_12_hours_after_it_was_due_alerts_until_an_answer_comes() {
         String id = CheckInScenes.activePlan();
         String early = CheckInScenes.activePlan();
-        CheckInScenes.sessionAgo(id, "massage-1", Duration.ofHours(36));
-        CheckInScenes.sessionAgo(early, "massage-1", Duration.ofHours(25)); // its check-in is due, not 12 hours late
+        // Plans move by whole days, so the watch looks at a moment of its own: 6 hours after the early plan's check-in
+        // was due (answer not yet missing), and at least 12 hours after the other's (missing).
+        CheckInScenes.sessionAgo(early, "massage-1", Duration.ofHours(24));
+        CheckInScenes.sessionAgo(id, "massage-1", Duration.ofHours(54));
+        Instant watchedAt = CheckInScenes.startOf(early, "massage-1-checkin-24h").plus(Duration.ofHours(6));
+        assertThat(CheckInScenes.startOf(id, "massage-1-checkin-24h").plus(MissedCheckIns.LATE)).isBefore(watchedAt);
+        MissedCheckIns watch = new MissedCheckIns(jdbi, documents, alerts, Clock.fixed(watchedAt, ZoneOffset.UTC));
 
-        missedCheckIns.sweep();
-        missedCheckIns.sweep(); // a second watch, or a second planner, raises nothing more
+        watch.sweep();
+        watch.sweep(); // a second watch, or a second planner, raises nothing more
 
         Api.asCoach().get("/api/coach/alerts").then()
                 .body(alertsOf(id, "MISSED_CHECK_IN") + ".subject", equalTo(List.of("massage-1-checkin-24h")))
