@@ -51,7 +51,11 @@ public class RateLimits {
                 config.addressWindow(), "links for this address have been asked for too often today");
     }
 
-    /** An anonymous request from {@code ipAddress} (an enrollment or a fresh link); none without an address. */
+    /**
+     * An anonymous request from {@code ipAddress} (an enrollment or a fresh link); none without an address. Call it
+     * before the request's own transaction begins: inside one, it would hold a second database connection while the
+     * first waits, and as many concurrent requests as the pool has connections would wait on each other.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void anonymousRequest(String ipAddress) {
         if (ipAddress == null) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
@@ -15,6 +14,7 @@ import dev.wellplan.planner.access.app.RateLimits;
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.AssessmentRules;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Fresh links by e-mail: a client who lost their links asks with their address, and the notifier mails fresh
@@ -44,13 +44,16 @@ public class AccessLinks {
      * @throws Refusal.Invalid when {@code email} is not an address
      * @throws Refusal.TooMany when the address, or the client IP address, asked too often
      */
-    @Transactional
     public void request(String email, String address) {
         if (!AssessmentRules.isEmailAddress(email)) {
             throw Refusal.Invalid.of("email", "must be a valid e-mail address");
         }
+        limits.anonymousRequest(address); // committed on its own first: one connection at a time (see Enrollments)
+        QuarkusTransaction.joiningExisting().run(() -> announce(email));
+    }
+
+    private void announce(String email) {
         limits.accessLink(email);
-        limits.anonymousRequest(address);
         List<UUID> confirmed = plans.confirmedPlansOf(EmailAddresses.normalize(email), MAX_PLANS);
         for (UUID planId : confirmed) {
             changes.announce(planId, PlanEventType.AccessLinkRequested, "fresh links by e-mail");

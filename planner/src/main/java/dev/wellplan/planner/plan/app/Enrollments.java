@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
@@ -28,6 +27,7 @@ import dev.wellplan.rules.AssessmentRules;
 import dev.wellplan.rules.Plan;
 import dev.wellplan.rules.PlanRules;
 import dev.wellplan.rules.Violation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Enrollment: an assessment becomes a client, a plan at version 1, its first revision and a {@code PlanCreated}
@@ -73,7 +73,6 @@ public class Enrollments {
      * transaction ({@link IdempotencyKeys}): a request that finds it taken (a retry, or a concurrent twin, which it
      * waits for) answers with the plan the key made, or is refused when it carried a different assessment.
      */
-    @Transactional
     public Enrolled enroll(Assessment assessment, String idempotencyKey) {
         return enroll(assessment, idempotencyKey, Requester.UNKNOWN);
     }
@@ -81,16 +80,25 @@ public class Enrollments {
     /**
      * As {@link #enroll(Assessment, String)}, knowing who asks: a plan a coach enrolls is theirs from the start (a
      * self-enrollment goes to the clinic's unassigned pool), and an anonymous request counts against its client IP
-     * address's limit.
+     * address's limit. That count commits in a transaction of its own before the enrollment's transaction begins:
+     * a request holds one database connection at a time, or concurrent requests as many as the pool would each hold
+     * one and wait for a second.
      *
      * @throws Refusal.TooMany when the address, or the client IP address, has enrolled too often lately
      */
-    @Transactional
     public Enrolled enroll(Assessment assessment, String idempotencyKey, Requester requester) {
         List<Violation> violations = AssessmentRules.validate(assessment, today(assessment));
         if (!violations.isEmpty()) {
             throw new Refusal.Invalid(violations);
         }
+        if (requester.coachId() == null) {
+            limits.anonymousRequest(requester.address());
+        }
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> enrollValid(assessment, idempotencyKey, requester.coachId()));
+    }
+
+    private Enrolled enrollValid(Assessment assessment, String idempotencyKey, String coachId) {
         UUID planId = UUID.randomUUID();
         Instant now = clock.instant();
         if (idempotencyKey != null) {
@@ -100,10 +108,7 @@ public class Enrollments {
             }
         }
         limits.enrollment(assessment.client().email());
-        if (requester.coachId() == null) {
-            limits.anonymousRequest(requester.address());
-        }
-        return new Enrolled(create(planId, assessment, requester.coachId(), now), false);
+        return new Enrolled(create(planId, assessment, coachId, now), false);
     }
 
     private PlanView create(UUID planId, Assessment assessment, String coachId, Instant now) {
