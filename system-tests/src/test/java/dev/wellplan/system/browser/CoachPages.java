@@ -2,9 +2,16 @@ package dev.wellplan.system.browser;
 
 import static dev.wellplan.system.browser.ClientPages.waiting;
 
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -96,6 +103,88 @@ final class CoachPages {
             driver.findElement(By.linkText("history of every version")).click();
             waiting(driver).until(ExpectedConditions.titleContains("History"));
             return new History(driver);
+        }
+
+        /** The plan's id, from the page's address ({@code /coach/plans/{id}}). */
+        UUID planId() {
+            String path = URI.create(driver.getCurrentUrl()).getPath();
+            return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+        }
+
+        /**
+         * "Move a session, workout or self-massage": opens the form, picks the item, the new day and time and says
+         * why, then "Preview". Date and time fields are set as the form sends them (a browser types them in its
+         * locale's order).
+         */
+        AdjustPreview move(String itemId, LocalDate date, LocalTime time, String reason) {
+            WebElement form = driver.findElement(By.id("move"));
+            form.findElement(By.tagName("summary")).click();
+            new Select(form.findElement(By.id("move-itemId"))).selectByValue(itemId);
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            js.executeScript("arguments[0].value = arguments[1]", form.findElement(By.id("move-date")), date.toString());
+            js.executeScript("arguments[0].value = arguments[1]", form.findElement(By.id("move-time")), time.toString());
+            form.findElement(By.id("move-reason")).sendKeys(reason);
+            form.findElement(By.xpath(".//button[.='Preview']")).click();
+            waiting(driver).until(ExpectedConditions.or(ExpectedConditions.titleContains("Preview:"),
+                    ExpectedConditions.titleContains("Adjust:")));
+            return new AdjustPreview(driver);
+        }
+    }
+
+    /** One line of a preview's reminders: what it is, the item it belongs to, and its local times (was, now). */
+    record ReminderLine(String what, String itemId, String was, String now) {
+    }
+
+    /** The adjustment page after "Preview": what would change, or why the rules refuse it; "Save". */
+    static final class AdjustPreview {
+        private static final Pattern OF_ITEM = Pattern.compile("(.*) \\(([^)]+)\\)");
+        private final WebDriver driver;
+
+        AdjustPreview(WebDriver driver) {
+            this.driver = driver;
+        }
+
+        /** The rules' refusals, the form's errors and a general problem, as the page says them: none for a preview. */
+        List<String> problems() {
+            return driver.findElements(By.cssSelector("#refusals li, #form-errors li, #general")).stream()
+                    .map(WebElement::getText).toList();
+        }
+
+        /** The items that change: "Massage session massage-2: when: ... → ...". */
+        List<String> items() {
+            return driver.findElements(By.cssSelector("ul.changes li")).stream().map(WebElement::getText).toList();
+        }
+
+        /** The reminders of one list ({@code Moved}, {@code Added}, {@code Cancelled}); none when it is not shown. */
+        List<ReminderLine> reminders(String list) {
+            return driver.findElements(By.xpath("//p[.='" + list + ":']/following-sibling::ul[1]/li")).stream()
+                    .map(li -> line(list, li)).toList();
+        }
+
+        private static ReminderLine line(String list, WebElement li) {
+            String what = li.findElement(By.tagName("strong")).getText();
+            String how = li.getText().substring(what.length()).replaceFirst("^: ", "");
+            Matcher item = OF_ITEM.matcher(what);
+            String itemId = item.matches() ? item.group(2) : null;
+            switch (list) {
+                case "Moved" -> {
+                    String[] times = how.split(" → ");
+                    return new ReminderLine(what, itemId, times[0], times[1]);
+                }
+                case "Cancelled" -> {
+                    return new ReminderLine(what, itemId, how.replaceFirst("^was ", ""), null);
+                }
+                default -> {
+                    return new ReminderLine(what, itemId, null, how);
+                }
+            }
+        }
+
+        /** "Save": the change is stored; back on the plan, which says so. */
+        CoachPlan save() {
+            driver.findElement(By.xpath("//button[.='Save']")).click();
+            waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".banner.ok")));
+            return new CoachPlan(driver);
         }
     }
 
