@@ -20,7 +20,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.wellplan.contract.PlanEvent;
 
-/** The notifier's topics as its tests use them: plan events published as the planner's relay would, the DLQ read. */
+/**
+ * The notifier's topics as its tests use them: plan events published as the planner's relay would, the DLQ and the
+ * delivery events read.
+ */
 public final class PlanEventTopic {
 
     private PlanEventTopic() {
@@ -43,8 +46,13 @@ public final class PlanEventTopic {
 
     /** Every record on {@code plan-events.dlq} so far: read from the beginning to the end each partition has now. */
     public static List<ConsumerRecord<String, String>> deadLetters(String bootstrap) {
+        return records(bootstrap, PlanEvent.DEAD_LETTER_TOPIC);
+    }
+
+    /** Every record on {@code topic} so far: read from the beginning to the end each partition has now. */
+    public static List<ConsumerRecord<String, String>> records(String bootstrap, String topic) {
         try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(PlanEvent.DEAD_LETTER_TOPIC).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -60,7 +68,7 @@ public final class PlanEventTopic {
     private static KafkaConsumer<String, String> consumer(String bootstrap) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "topic-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -97,7 +97,8 @@ class ConsistencyCheckTest {
     @BeforeEach
     void empty() throws SQLException {
         sql("TRUNCATE planner.outbox, planner.plan_revision, planner.idempotency_key, planner.plan, planner.client, "
-                + "notifier.processed_event, notifier.plan_state, notifier.plan_change, notifier.reminder CASCADE");
+                + "notifier.processed_event, notifier.plan_state, notifier.plan_change, notifier.reminder, "
+                + "notifier.delivery_outbox CASCADE");
     }
 
     // ---------------------------------------------------------------- the consistent pipeline

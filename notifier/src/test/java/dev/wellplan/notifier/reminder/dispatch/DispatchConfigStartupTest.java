@@ -14,7 +14,8 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * A dispatch setting out of range stops the notifier as it starts, with a message naming the key: an operator finds
- * the typo at deploy time, not when reminders fail to go out.
+ * the typo at deploy time, not when reminders fail to go out. So does a delivery outbox relay setting, whose checks
+ * the notifier inherits from the shared relay's ({@code RelayConfig} in service-support).
  */
 @QuarkusMainTest
 @TestProfile(DispatchConfigStartupTest.OutOfRange.class)
@@ -23,7 +24,8 @@ class DispatchConfigStartupTest {
     public static class OutOfRange implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("wellplan.dispatch.senders", "0", "wellplan.dispatch.stale-claim", "PT1S");
+            return Map.of("wellplan.dispatch.senders", "0", "wellplan.dispatch.stale-claim", "PT1S",
+                    "wellplan.delivery-outbox.batch-size", "0");
         }
     }
 
@@ -32,6 +34,7 @@ class DispatchConfigStartupTest {
     void the_start_fails_and_names_each_key_out_of_range(LaunchResult result) {
         assertThat(result.getOutput() + result.getErrorOutput())
                 .contains("wellplan.dispatch.senders")
-                .contains("wellplan.dispatch.stale-claim");
+                .contains("wellplan.dispatch.stale-claim")
+                .contains("wellplan.delivery-outbox.batch-size");
     }
 }
