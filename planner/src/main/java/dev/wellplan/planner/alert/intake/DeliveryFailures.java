@@ -42,7 +42,7 @@ public class DeliveryFailures {
 
     private static final Logger LOG = Logger.getLogger(DeliveryFailures.class);
     /** The planner's consumer group on the delivery events. */
-    public static final String GROUP = "wellplan-planner";
+    public static final String GROUP = "wellplan-planner-delivery";
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
