@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -34,6 +36,22 @@ public final class Api {
 
     public static RequestSpecification asAdmin() {
         return given().contentType(ContentType.JSON).auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /**
+     * Every plan id the seeded coach's roster lists for {@code query} (such as {@code scope=unassigned}), page by page:
+     * the tests share one database, so a list grows past any one page.
+     */
+    public static List<String> roster(String query) {
+        List<String> ids = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            List<String> found = asCoach().get("/api/coach/plans?size=200&page=" + page + "&" + query).then()
+                    .statusCode(200).extract().path("plans.planId");
+            ids.addAll(found);
+            if (found.size() < 200) {
+                return ids;
+            }
+        }
     }
 
     /** A self-enrollment: the plan goes to the clinic's unassigned pool. Returns its id. */
