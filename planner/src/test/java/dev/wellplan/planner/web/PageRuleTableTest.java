@@ -120,6 +120,15 @@ class PageRuleTableTest {
                 (c, id) -> Browser.form(c).formParam("note", "cleared by GP").post("/coach/plans/" + id + "/clearance"));
         rule("POST /coach/plans/{id}/alerts/{aid}/clear", "", List.of(IN, IN, IN, S, E404, E404, S),
                 (c, id) -> Browser.form(c).post("/coach/plans/" + id + "/alerts/" + CheckInScenes.alert(id) + "/clear"));
+        rule("POST /coach/plans/{id}/proposals/{pid}/accept", "", List.of(IN, IN, IN, S, E404, E404, S),
+                (c, id) -> {
+                    String proposal = CheckInScenes.proposal(id); // a new version, when it records clearance first
+                    return Browser.form(c).formParam("version", version(id))
+                            .post("/coach/plans/" + id + "/proposals/" + proposal + "/accept");
+                });
+        rule("POST /coach/plans/{id}/proposals/{pid}/dismiss", "", List.of(IN, IN, IN, S, E404, E404, S),
+                (c, id) -> Browser.form(c).post("/coach/plans/" + id + "/proposals/" + CheckInScenes.proposal(id)
+                        + "/dismiss"));
         rule("POST /coach/plans/{id}/coach", "", List.of(IN, IN, IN, E403, E403, E403, S),
                 (c, id) -> Browser.form(c).formParam("coachId", "").post("/coach/plans/" + id + "/coach"));
         rule("POST /coach/plans/{id}/adjustments/preview", "", List.of(IN, IN, IN, S, E404, E404, S),
@@ -225,9 +234,13 @@ class PageRuleTableTest {
 
     /** An adjustment the rules allow on a plan awaiting clearance: other quiet hours, from the plan's version. */
     private static Map<String, String> quietHours(String planId) {
-        String version = Api.asAdmin().get("/api/plans/" + planId).header("ETag").replace("\"", "");
         return Map.of("op", "changeSchedule", "quietHours.from", "22:00", "quietHours.to", "06:30",
-                "reason", "client sleeps later now", "version", version);
+                "reason", "client sleeps later now", "version", version(planId));
+    }
+
+    /** The plan's version, as its page shows it for a form to send back. */
+    private static String version(String planId) {
+        return Api.asAdmin().get("/api/plans/" + planId).header("ETag").replace("\"", "");
     }
 
     private static String awaiting() {

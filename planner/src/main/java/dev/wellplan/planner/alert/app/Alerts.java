@@ -88,8 +88,14 @@ public class Alerts {
      * all (null): urgent first, then the oldest, at most {@value #MAX_LISTED}.
      */
     public List<Alert> open(Scope scope, String coachId, AlertKind kind) {
-        return alerts.open(clock.instant(), scope.all(), scope.mine(), scope.pool(), coachId,
+        return alerts.open(clock.instant(), scope.all(), scope.mine(), scope.pool(), coachId, null,
                         kind == null ? null : kind.name(), MAX_LISTED).stream()
+                .map(Alerts::alert).toList();
+    }
+
+    /** The open alerts of one plan, for its page (whoever may open the plan may read them): urgent first, then oldest. */
+    public List<Alert> ofPlan(UUID planId) {
+        return alerts.open(clock.instant(), true, false, false, null, planId, null, MAX_LISTED).stream()
                 .map(Alerts::alert).toList();
     }
 

@@ -78,7 +78,8 @@ public interface AlertDao {
 
     /**
      * The open alerts of plans the caller may see: every plan ({@code all}), their own ({@code mine}, with
-     * {@code coachId}), the pool's ({@code pool}); of one kind, or all ({@code kind} null); urgent first, then oldest.
+     * {@code coachId}), the pool's ({@code pool}); of one plan, or any ({@code planId} null); of one kind, or all
+     * ({@code kind} null); urgent first, then oldest.
      * Plans cancelled, expired or not yet confirmed raise nothing.
      */
     @SqlQuery("""
@@ -88,10 +89,11 @@ public interface AlertDao {
             ) o JOIN planner.plan p ON p.id = o.plan_id JOIN planner.client c ON c.id = p.client_id
             WHERE p.status NOT IN ('CANCELLED', 'EXPIRED', 'PENDING_CONFIRMATION')
               AND (:all OR (:mine AND p.coach_id = :coachId) OR (:pool AND p.coach_id IS NULL))
+              AND (CAST(:planId AS uuid) IS NULL OR o.plan_id = :planId)
               AND (CAST(:kind AS text) IS NULL OR o.kind = :kind)
             ORDER BY o.urgent DESC, o.raised_at, o.plan_id, o.kind LIMIT :limit""")
     @RegisterConstructorMapper(Line.class)
     List<Line> open(@Bind("now") Instant now, @Bind("all") boolean all, @Bind("mine") boolean mine,
-                    @Bind("pool") boolean pool, @Bind("coachId") String coachId, @Bind("kind") String kind,
-                    @Bind("limit") int limit);
+                    @Bind("pool") boolean pool, @Bind("coachId") String coachId, @Bind("planId") UUID planId,
+                    @Bind("kind") String kind, @Bind("limit") int limit);
 }

@@ -55,6 +55,11 @@ public class Proposals {
         this.clock = clock;
     }
 
+    /** The plan's proposals no coach has decided yet, oldest first. */
+    public List<Proposal> pendingOf(UUID planId) {
+        return proposals.pendingOf(planId).stream().map(Proposal::of).toList();
+    }
+
     /** Proposes {@code pressure} for the session {@code itemId}; the session's pending proposal, if it has one already. */
     @Transactional(Transactional.TxType.MANDATORY)
     UUID propose(UUID planId, UUID checkInId, String itemId, Pressure pressure) {

@@ -1,6 +1,7 @@
 package dev.wellplan.planner.checkin.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +17,10 @@ public interface ProposalDao {
                Instant createdAt, Instant decidedAt, String decidedBy, Long planVersion) {
     }
 
+    /** A {@link Row}'s columns. */
+    String COLUMNS = "id, plan_id, check_in_id, item_id, pressure, status, created_at, decided_at, decided_by,"
+            + " plan_version";
+
     /** Proposes; 0 when the session already has a pending proposal. */
     @SqlUpdate("""
             INSERT INTO planner.proposal (id, plan_id, check_in_id, item_id, pressure, created_at)
@@ -27,11 +32,14 @@ public interface ProposalDao {
     @SqlQuery("SELECT id FROM planner.proposal WHERE plan_id = :planId AND item_id = :itemId AND status = 'PENDING'")
     Optional<UUID> pending(@Bind("planId") UUID planId, @Bind("itemId") String itemId);
 
+    /** The plan's pending proposals, oldest first. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM planner.proposal WHERE plan_id = :planId AND status = 'PENDING'"
+            + " ORDER BY created_at, id")
+    @RegisterConstructorMapper(Row.class)
+    List<Row> pendingOf(@Bind("planId") UUID planId);
+
     /** The plan's proposal, locked until the caller's transaction ends: one decision at a time. */
-    @SqlQuery("""
-            SELECT id, plan_id, check_in_id, item_id, pressure, status, created_at, decided_at, decided_by,
-                   plan_version
-            FROM planner.proposal WHERE id = :id AND plan_id = :planId FOR UPDATE""")
+    @SqlQuery("SELECT " + COLUMNS + " FROM planner.proposal WHERE id = :id AND plan_id = :planId FOR UPDATE")
     @RegisterConstructorMapper(Row.class)
     Optional<Row> lock(@Bind("planId") UUID planId, @Bind("id") UUID id);
 

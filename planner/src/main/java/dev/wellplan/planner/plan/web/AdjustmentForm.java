@@ -176,8 +176,12 @@ final class AdjustmentForm {
 
     /** The version the coach decided on, or -1 for a form without one (refused as stale). */
     static long version(PageForm form) {
-        String version = form.value("version");
-        return WHOLE.matcher(version).matches() ? Long.parseLong(version) : -1;
+        return version(form.value("version"));
+    }
+
+    /** A form's {@code version} field (the plan's ETag it was made on); -1, which no plan is at, when it is none. */
+    static long version(String version) {
+        return version != null && WHOLE.matcher(version).matches() ? Long.parseLong(version) : -1;
     }
 
     /** The API's errors named by the form's fields: {@code operations[0].date} is the form's {@code date}. */

@@ -31,6 +31,9 @@ import dev.wellplan.planner.access.app.AccountView;
 import dev.wellplan.planner.access.app.Accounts;
 import dev.wellplan.planner.access.web.PageAnswers;
 import dev.wellplan.planner.access.web.Viewer;
+import dev.wellplan.planner.alert.app.Alerts;
+import dev.wellplan.planner.checkin.app.CheckInQueries;
+import dev.wellplan.planner.checkin.app.Proposals;
 import dev.wellplan.planner.plan.api.PlanResource;
 import dev.wellplan.planner.plan.app.AssessmentSummary;
 import dev.wellplan.planner.plan.app.Assignments;
@@ -49,9 +52,10 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * A plan as its coach sees it: the timeline, what the client answered, and what the coach can do now (claim it from
- * the pool, record medical clearance, adjust it through a preview ({@link AdjustmentPage}); an admin assigns it).
- * Every read and change here is audited, as on the API.
+ * A plan as its coach sees it: the timeline, what the client answered, their check-ins, the plan's alerts and AFT-3's
+ * proposals ({@link FollowUp}), and what the coach can do now (claim it from the pool, record medical clearance, accept
+ * or dismiss a proposal, adjust it through a preview ({@link AdjustmentPage}); an admin assigns it). Every read and
+ * change here is audited, as on the API.
  */
 @Path("/coach/plans/{id}")
 @Produces(MediaType.TEXT_HTML)
@@ -63,7 +67,11 @@ public class CoachPlanPage {
             "adjusted", "The plan is adjusted: its new version is saved, and the client's reminders follow it.",
             "claimed", "The plan is yours now.",
             "cleared", "Clearance recorded: the plan is active and its massage sessions are booked from today.",
-            "assigned", "The plan's coach is changed.");
+            "assigned", "The plan's coach is changed.",
+            "accepted", "Proposal accepted: the session is one pressure step lighter in the plan's new version, and "
+                    + "the client's reminders follow it.",
+            "dismissed", "Proposal dismissed: the plan stays as it was.",
+            "alert-cleared", "The alert is cleared.");
 
     /** The statuses in which a plan has anything left to adjust (the rules say what, SAFE-4). */
     static final Set<String> ADJUSTABLE = Set.of("ACTIVE", "PAUSED", "AWAITING_CLEARANCE");
@@ -106,7 +114,8 @@ public class CoachPlanPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance plan(Viewer me, Head head, Answers answers, Timeline timeline,
-                                            AdjustmentForm.Forms forms, AdjustmentForm.Choices choices);
+                                            AdjustmentForm.Forms forms, AdjustmentForm.Choices choices,
+                                            FollowUp followUp, String problem);
 
         static native TemplateInstance history(Viewer me, Head head, List<Version> versions);
     }
@@ -115,15 +124,22 @@ public class CoachPlanPage {
     private final Clearances clearances;
     private final Assignments assignments;
     private final Accounts accounts;
+    private final CheckInQueries checkIns;
+    private final Alerts alerts;
+    private final Proposals proposals;
     private final SecurityIdentity identity;
     private final Clock clock;
 
     public CoachPlanPage(PlanQueries queries, Clearances clearances, Assignments assignments, Accounts accounts,
-                         SecurityIdentity identity, Clock clock) {
+                         CheckInQueries checkIns, Alerts alerts, Proposals proposals, SecurityIdentity identity,
+                         Clock clock) {
         this.queries = queries;
         this.clearances = clearances;
         this.assignments = assignments;
         this.accounts = accounts;
+        this.checkIns = checkIns;
+        this.alerts = alerts;
+        this.proposals = proposals;
         this.identity = identity;
         this.clock = clock;
     }
@@ -131,11 +147,7 @@ public class CoachPlanPage {
     @GET
     @Access({Caller.ASSIGNED_COACH, Caller.POOL_COACH, Caller.ADMIN})
     public Response plan(@PathParam("id") String id, @QueryParam("done") String done) {
-        PlanView plan = queries.plan(PlanResource.planId(id));
-        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.of(plan.timeZone())));
-        AssessmentSummary answers = queries.assessment(plan.id());
-        return HtmlPages.page(200, Templates.plan(Viewer.of(identity), head(plan, done), Answers.of(answers),
-                Timeline.of(plan, now), AdjustmentForm.blank(plan, answers), AdjustmentForm.choices(plan, now)).render());
+        return page(200, PlanResource.planId(id), done, null);
     }
 
     @GET
@@ -182,9 +194,53 @@ public class CoachPlanPage {
         return PageAnswers.seeOther(done(plan.id(), "assigned"));
     }
 
+    /**
+     * AFT-3: the coach accepts the proposal on the plan at the version the page showed ({@code version}, the API's
+     * If-Match); the same use case as {@code POST /api/plans/{id}/proposals/{pid}/accept}. A plan changed meanwhile
+     * is shown again as it is now (412), saying that nothing was accepted.
+     */
+    @POST
+    @Path("/proposals/{pid}/accept")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Access({Caller.ASSIGNED_COACH, Caller.ADMIN})
+    public Response accept(@PathParam("id") String id, @PathParam("pid") String pid,
+                           @FormParam("version") String version) {
+        UUID planId = PlanResource.planId(id);
+        try {
+            proposals.accept(planId, pid, AdjustmentForm.version(version), PlanResource.actor(identity));
+        } catch (Refusal.Stale stale) {
+            return page(412, planId, null, "Someone changed this plan after you opened it: it is at version "
+                    + stale.currentVersion() + " now, and the proposal was not accepted. The page shows the plan as it "
+                    + "is now; accept the proposal again if it still fits.");
+        }
+        return PageAnswers.seeOther(done(planId, "accepted"));
+    }
+
+    /** AFT-3: the coach dismisses the proposal; the plan stays as it was and the proposal's alert is cleared. */
+    @POST
+    @Path("/proposals/{pid}/dismiss")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Access({Caller.ASSIGNED_COACH, Caller.ADMIN})
+    public Response dismiss(@PathParam("id") String id, @PathParam("pid") String pid) {
+        UUID planId = PlanResource.planId(id);
+        proposals.dismiss(planId, pid, PlanResource.actor(identity));
+        return PageAnswers.seeOther(done(planId, "dismissed"));
+    }
+
     @ServerExceptionMapper
     public Response refused(Refusal refusal) {
         return PageAnswers.of(refusal);
+    }
+
+    private Response page(int status, UUID planId, String done, String problem) {
+        PlanView plan = queries.plan(planId);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.of(plan.timeZone())));
+        AssessmentSummary answers = queries.assessment(plan.id());
+        Viewer me = Viewer.of(identity);
+        FollowUp followUp = FollowUp.of(plan, me, checkIns.of(planId), alerts.ofPlan(planId),
+                proposals.pendingOf(planId));
+        return HtmlPages.page(status, Templates.plan(me, head(plan, done), Answers.of(answers), Timeline.of(plan, now),
+                AdjustmentForm.blank(plan, answers), AdjustmentForm.choices(plan, now), followUp, problem).render());
     }
 
     private Head head(PlanView plan, String done) {
@@ -219,7 +275,8 @@ public class CoachPlanPage {
         default -> event;
     };
 
-    private static String done(UUID planId, String what) {
+    /** The plan's page with the banner of what was just done ({@link #DONE}'s key). */
+    public static String done(UUID planId, String what) {
         return UriBuilder.fromPath("/coach/plans/{id}").queryParam("done", what).build(planId).toString();
     }
 }
