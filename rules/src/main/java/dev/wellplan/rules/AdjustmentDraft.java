@@ -143,20 +143,15 @@ final class AdjustmentDraft {
     }
 
     /**
-     * Places a session and re-derives what hangs off it (aftercare, check-ins, light movement) from it, with the
-     * same ids; a +48 h check-in stays only if the session had one (AFT-3 added it after an answer).
+     * Places a session and re-derives what hangs off it (aftercare, both check-ins, light movement) from it, with
+     * the same ids.
      */
     void placeSession(PlanItem session) {
-        boolean had48h = items.containsKey(session.id() + "-checkin-48h");
         items.values().removeIf(i -> SessionItems.belongsTo(i.id(), session.id()) && !i.id().equals(session.id()));
         put(session);
-        WallClock clock = clock();
         for (PlanItem hanging : SessionItems.hangingOff(session, assessment.preferences().exerciseTime(), windows(),
-                clock)) {
+                clock())) {
             put(hanging);
-        }
-        if (had48h) {
-            put(SessionItems.checkIn(session, 48, clock));
         }
     }
 

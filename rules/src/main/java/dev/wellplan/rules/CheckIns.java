@@ -40,22 +40,23 @@ final class CheckIns {
         return v.list();
     }
 
-    /** AFT-3: a +48 h check-in only when soreness was reported or no answer came. */
+    /**
+     * AFT-2/3: the +48 h check-in stays only when soreness was reported or no answer came; an answer without soreness
+     * drops it. Every plan holds it from the start, so a plan made before it did gets it here when it is wanted.
+     */
     private static CheckInOutcome after24h(Plan plan, CheckIn c, PlanItem session, Set<CoachFlag> flags) {
         boolean live = plan.status() == PlanStatus.ACTIVE || plan.status() == PlanStatus.PAUSED;
         boolean followUp = live && (!c.answered() || c.soreness() > 0);
-        Plan next = plan;
+        WallClock clock = WallClock.of(plan.timeZone(), plan.startDate(), plan.endDate());
+        PlanItem due = SessionItems.checkIn(session, 48, clock);
+        List<PlanItem> items = new ArrayList<>(plan.items());
+        items.removeIf(i -> i.id().equals(due.id())); // the same answer twice leaves one, or none
         if (followUp) {
-            WallClock clock = WallClock.of(plan.timeZone(), plan.startDate(), plan.endDate());
-            PlanItem due = SessionItems.checkIn(session, 48, clock);
             // a check-in inside a paused stretch is held like the rest of it: no reminder goes out
-            PlanItem item = due.withHeld(plan.holds().stream().anyMatch(h -> h.covers(due.start().toLocalDate())));
-            List<PlanItem> items = new ArrayList<>(plan.items());
-            items.removeIf(i -> i.id().equals(item.id())); // the same answer twice adds it once
-            items.add(item);
+            items.add(due.withHeld(plan.holds().stream().anyMatch(h -> h.covers(due.start().toLocalDate()))));
             items.sort(ActivePlan.ORDER);
-            next = withItems(plan, plan.status(), items);
         }
+        Plan next = items.equals(plan.items()) ? plan : withItems(plan, plan.status(), items);
         return new CheckInOutcome(next, flags, null, null, followUp, Urgency.NONE);
     }
 

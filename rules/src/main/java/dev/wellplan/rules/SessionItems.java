@@ -43,19 +43,22 @@ final class SessionItems {
     }
 
     /**
-     * Aftercare (AFT-1), the +24 h check-in (AFT-2) and, after deep tissue, the light-movement day (MAS-6) at the
-     * exercise time of the next day, or once a late session's buffer has ended.
+     * Aftercare (AFT-1), the +24 h and +48 h check-ins (AFT-2/3) and, after deep tissue, the light-movement day
+     * (MAS-6) at the exercise time of the next day, or once a late session's buffer has ended. The +48 h check-in
+     * is on every plan from the start: it is wanted unless the +24 h answer says the soreness has gone, and then
+     * the notifier cancels its reminder (a missing answer leaves it in place, as AFT-2 asks).
      */
     static List<PlanItem> hangingOff(PlanItem session, LocalTime exerciseTime, SessionWindows windows,
                                      WallClock clock) {
         PlanItem aftercare = aftercare(session, clock);
-        PlanItem checkIn = checkIn(session, 24, clock);
+        PlanItem first = checkIn(session, 24, clock);
+        PlanItem second = checkIn(session, 48, clock);
         if (session.massage().type() != MassageType.DEEP_TISSUE) {
-            return List.of(aftercare, checkIn);
+            return List.of(aftercare, first, second);
         }
         LocalDateTime at = clock.at(session.start().toLocalDate().plusDays(1), exerciseTime);
         at = clock.valid(windows.firstFree(at, LIGHT_MOVEMENT_MINUTES)); // a late buffer may reach into the next day
-        return List.of(aftercare, checkIn, lightMovement(session, at));
+        return List.of(aftercare, first, lightMovement(session, at), second);
     }
 
     /** The session an item hangs off ("massage-1" for "massage-1-aftercare"), or null for any other item. */

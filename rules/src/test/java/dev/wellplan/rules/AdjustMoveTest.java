@@ -20,15 +20,16 @@ class AdjustMoveTest {
     private final Adjusting ana = Adjusting.ana();
 
     @Test
-    void a_moved_session_takes_its_aftercare_and_check_in_along_under_the_same_ids() {
+    void a_moved_session_takes_its_aftercare_and_check_ins_along_under_the_same_ids() {
         Adjustment.Applied a = ana.applied(new Operation.MoveItem("massage-2", TUE_22.plusDays(2), LocalTime.of(11, 0)));
 
         assertThat(item(a.plan(), "massage-2").start()).isEqualTo(LocalDateTime.of(2026, 12, 24, 11, 0));
         assertThat(item(a.plan(), "massage-2-aftercare").start()).isEqualTo(LocalDateTime.of(2026, 12, 24, 12, 50));
         assertThat(item(a.plan(), "massage-2-checkin-24h").start()).isEqualTo(LocalDateTime.of(2026, 12, 25, 11, 0));
+        assertThat(item(a.plan(), "massage-2-checkin-48h").start()).isEqualTo(LocalDateTime.of(2026, 12, 26, 11, 0));
         assertThat(ids(a.plan())).containsExactlyInAnyOrderElementsOf(ids(ana.plan));
-        assertThat(a.changes()).extracting(Adjustment.ItemChange::itemId)
-                .containsExactlyInAnyOrder("massage-2", "massage-2-aftercare", "massage-2-checkin-24h");
+        assertThat(a.changes()).extracting(Adjustment.ItemChange::itemId).containsExactlyInAnyOrder("massage-2",
+                "massage-2-aftercare", "massage-2-checkin-24h", "massage-2-checkin-48h");
         assertThat(a.overrides()).isEmpty();
         assertThat(a.assessment()).isEqualTo(ana.assessment);
     }

@@ -28,13 +28,16 @@ class AftercareRulesTest {
     }
 
     @Test
-    void AFT_2_check_in_at_24_hours_and_none_at_48_yet() {
+    void AFT_2_AFT_3_check_ins_at_24_and_48_hours_after_each_session() {
         assertThat(sessions(plan)).allSatisfy(s -> {
             PlanItem checkIn = item(plan, s.id() + "-checkin-24h");
             assertThat(checkIn.start()).isEqualTo(s.start().plusHours(24));
             assertThat(checkIn.rules()).contains(RuleIds.AFT_2, RuleIds.SAFE_1);
+            PlanItem followUp = item(plan, s.id() + "-checkin-48h");
+            assertThat(followUp.start()).isEqualTo(s.start().plusHours(48));
+            assertThat(followUp.rules()).contains(RuleIds.AFT_3, RuleIds.SAFE_1);
         });
-        assertThat(of(plan, ItemKind.CHECK_IN)).hasSize(2);
+        assertThat(of(plan, ItemKind.CHECK_IN)).hasSize(4);
         assertThat(plan.guidance()).contains(Guidance.SORENESS);
     }
 
@@ -84,7 +87,8 @@ class AftercareRulesTest {
     @CsvSource(value = {"FIRM, 4, MEDIUM", "MEDIUM, 1, LIGHT", "MEDIUM, 0, NULL"}, nullValues = "NULL")
     void AFT_3_soreness_48_hours_on_proposes_lower_pressure_without_a_48_hour_item(Pressure pressure, int soreness,
                                                                                   Pressure proposed) {
-        Plan plain = AssessmentBuilder.ana().pressure(pressure).plan();
+        Plan plain = PlanRules.checkIn(AssessmentBuilder.ana().pressure(pressure).plan(),
+                CheckIn.reply("massage-1", 24, 0, 0, Set.of())).plan();
 
         CheckInOutcome outcome = PlanRules.soreAfter48Hours(plain, "massage-1", soreness);
 
@@ -104,11 +108,12 @@ class AftercareRulesTest {
     }
 
     @Test
-    void AFT_3_a_48_hour_answer_without_a_due_check_in_is_refused() {
-        CheckIn early = CheckIn.reply("massage-1", 48, 3, 2, Set.of());
+    void AFT_3_a_48_hour_answer_after_the_soreness_had_gone_is_refused() {
+        Plan fine = PlanRules.checkIn(plan, CheckIn.reply("massage-1", 24, 0, 1, Set.of())).plan();
+        CheckIn late = CheckIn.reply("massage-1", 48, 3, 2, Set.of());
 
-        assertThat(PlanRules.validateCheckIn(plan, early)).extracting(Violation::field).containsExactly("hoursAfter");
-        assertThatThrownBy(() -> PlanRules.checkIn(plan, early)).isInstanceOf(InvalidInputException.class);
+        assertThat(PlanRules.validateCheckIn(fine, late)).extracting(Violation::field).containsExactly("hoursAfter");
+        assertThatThrownBy(() -> PlanRules.checkIn(fine, late)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
