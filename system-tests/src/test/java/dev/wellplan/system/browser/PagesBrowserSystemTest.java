@@ -1,5 +1,6 @@
 package dev.wellplan.system.browser;
 
+import static dev.wellplan.system.browser.ClientPages.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,10 +29,13 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -100,7 +104,7 @@ class PagesBrowserSystemTest {
                 .answers("Ana Souza", email, LocalDate.of(2020, 1, 6), false);
         form.send();
         assertThat(form.errorOf("startDate")).as("a start date in the past").startsWith("must not be before today");
-        assertThat(browser.findElement(org.openqa.selenium.By.id("client-name")).getAttribute("value"))
+        assertThat(browser.findElement(By.id("client-name")).getAttribute("value"))
                 .as("the answers are kept").isEqualTo("Ana Souza");
 
         form.date("startDate", nextMonday()).send();
@@ -214,6 +218,20 @@ class PagesBrowserSystemTest {
         pages.put("confirm", () -> browser.get(links[0] = inbox.link("Please confirm", "/confirm")));
         pages.put("confirmed", () -> ClientPages.confirm(browser, links[0]));
         pages.put("my-plan", () -> new MyPlan(browser, links[1] = inbox.link("four-week", "/plans/[0-9a-f-]+")));
+        pages.put("check-in", () -> {
+            browser.findElement(By.linkText("Tell us how you feel")).click();
+            waiting(browser).until(ExpectedConditions.titleContains("How are you feeling?"));
+        });
+        pages.put("check-in-errors", () -> {
+            sendCheckIn();
+            waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+        });
+        pages.put("checked-in", () -> {
+            new Select(browser.findElement(By.id("soreness"))).selectByValue("2");
+            new Select(browser.findElement(By.id("pain"))).selectByValue("1");
+            sendCheckIn();
+            waiting(browser).until(ExpectedConditions.titleContains("Thank you"));
+        });
         pages.put("sign-in", () -> browser.get(stack.plannerUrl() + "/sign-in"));
         pages.put("roster", () -> CoachPages.signIn(browser, stack.plannerUrl(), "admin", "admin-local")
                 .filter("Unassigned pool", "Waiting for medical clearance"));
@@ -235,6 +253,10 @@ class PagesBrowserSystemTest {
             screenshot(page.getKey());
         }
         assertThat(failures).isEmpty();
+    }
+
+    private static void sendCheckIn() {
+        browser.findElement(By.xpath("//button[.='Send my answers']")).click();
     }
 
     /**
