@@ -77,7 +77,12 @@ class PageRenderBenchmark {
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * One client, and so one connection, per coach, as each coach's browser has its own; HTTP/1.1, as browsers speak
+     * it without TLS (they never upgrade a cleartext connection to HTTP/2). One client shared by all coaches would
+     * carry every coach's pages as streams of a single upgraded HTTP/2 connection, one event loop and one lock.
+     */
+    private final Map<String, HttpClient> browsers = new ConcurrentHashMap<>();
 
     @Test
     void twenty_coaches_browse_a_thousand_plans() throws Exception {
@@ -120,15 +125,16 @@ class PageRenderBenchmark {
         for (AccountView coach : coaches) {
             browsing.add(pool.submit(() -> {
                 String session = cookies.get(coach.login());
+                HttpClient http = browser(coach.login());
                 List<UUID> theirs = plans.get(coach.login());
                 Thread.sleep(thinkMillis * coaches.indexOf(coach) / coaches.size()); // coaches do not click in step
                 for (int round = 0; round < ROUNDS; round++) {
                     UUID plan = theirs.get(round % theirs.size());
-                    time("roster", "coach/roster", session, times, assets);
+                    time(http, "roster", "coach/roster", session, times, assets);
                     Thread.sleep(thinkMillis);
-                    time("plan", "coach/plans/" + plan, session, times, assets);
+                    time(http, "plan", "coach/plans/" + plan, session, times, assets);
                     Thread.sleep(thinkMillis);
-                    time("history", "coach/plans/" + plan + "/history", session, times, assets);
+                    time(http, "history", "coach/plans/" + plan + "/history", session, times, assets);
                     Thread.sleep(thinkMillis);
                 }
                 return null;
@@ -153,8 +159,13 @@ class PageRenderBenchmark {
         assertThat(server).as("server-side timers of the coach pages").hasSizeGreaterThanOrEqualTo(3);
     }
 
-    private void time(String page, String path, String cookies, Map<String, ConcurrentLinkedQueue<Long>> times,
-                      Map<String, Long> assets) throws Exception {
+    private HttpClient browser(String login) {
+        return browsers.computeIfAbsent(login,
+                l -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    }
+
+    private void time(HttpClient http, String page, String path, String cookies,
+                      Map<String, ConcurrentLinkedQueue<Long>> times, Map<String, Long> assets) throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookies)
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -163,11 +174,13 @@ class PageRenderBenchmark {
             throw new AssertionError(page + " answered " + answer.statusCode());
         }
         times.computeIfAbsent(page, p -> new ConcurrentLinkedQueue<>()).add(took);
-        assets.computeIfAbsent(page, p -> assetBytes(answer.body()));
+        if (!assets.containsKey(page)) { // fetched outside the map's lock, which would hold up the other coaches
+            assets.putIfAbsent(page, assetBytes(http, answer.body()));
+        }
     }
 
     /** The bytes of the stylesheets and scripts a page links to, as served. */
-    private long assetBytes(String html) {
+    private long assetBytes(HttpClient http, String html) {
         long bytes = 0;
         Matcher asset = ASSETS.matcher(html);
         while (asset.find()) {
