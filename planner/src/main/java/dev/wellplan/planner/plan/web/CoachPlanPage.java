@@ -233,9 +233,10 @@ public class CoachPlanPage {
     }
 
     private Response page(int status, UUID planId, String done, String problem) {
-        PlanView plan = queries.plan(planId);
+        PlanQueries.PlanAndAnswers read = queries.planAndAnswers(planId);
+        PlanView plan = read.plan();
+        AssessmentSummary answers = read.answers();
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.of(plan.timeZone())));
-        AssessmentSummary answers = queries.assessment(plan.id());
         Viewer me = Viewer.of(identity);
         FollowUp followUp = FollowUp.of(plan, me, checkIns.of(plan), alerts.ofPlan(planId),
                 proposals.pendingOf(planId));
