@@ -30,6 +30,14 @@ public interface AccessConfig {
     Duration credentialCache();
 
     /**
+     * How long the account behind a page session is trusted without reading it again, so that a coach browsing does
+     * not cost a database read per page. Disabling an account signs its sessions out at once on the instance that
+     * disabled it, and within this time on the others; zero reads it on every request.
+     */
+    @WithDefault("PT5S")
+    Duration sessionRecheck();
+
+    /**
      * Seed the local stack's and the tests' accounts ({@code coach}/{@code coach-local},
      * {@code admin}/{@code admin-local}) when absent. Only the {@code local} and {@code test} profiles set it;
      * any other profile refuses to start while those passwords still open an account.

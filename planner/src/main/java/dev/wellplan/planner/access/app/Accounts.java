@@ -8,13 +8,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.EmailAddresses;
-import dev.wellplan.planner.access.identity.VerifiedCredentials;
+import dev.wellplan.planner.access.identity.AccountChanged;
 import dev.wellplan.planner.access.store.AccountDao;
 import dev.wellplan.planner.access.store.AccountRow;
 import dev.wellplan.planner.refusal.Refusal;
@@ -37,12 +38,12 @@ public class Accounts {
     public static final int MAX_NAME_LENGTH = 200;
 
     private final AccountDao accounts;
-    private final VerifiedCredentials verified;
+    private final Event<AccountChanged> changed;
     private final Clock clock;
 
-    public Accounts(Jdbi jdbi, VerifiedCredentials verified, Clock clock) {
+    public Accounts(Jdbi jdbi, Event<AccountChanged> changed, Clock clock) {
         this.accounts = jdbi.onDemand(AccountDao.class);
-        this.verified = verified;
+        this.changed = changed;
         this.clock = clock;
     }
 
@@ -117,12 +118,16 @@ public class Accounts {
         return accounts.all().stream().map(AccountView::of).toList();
     }
 
-    /** Disables (or enables again) an account; a disabled account cannot sign in, on any instance within a minute. */
+    /**
+     * Disables (or enables again) an account. A disabled account cannot sign in, and its page sessions end: at once
+     * on this instance, on the others within {@code wellplan.access.session-recheck} (sessions) and
+     * {@code credential-cache} (HTTP Basic).
+     */
     @Transactional
     public AccountView setDisabled(UUID id, boolean disabled) {
         AccountRow row = accounts.find(id).orElseThrow(() -> new Refusal.NotFound("account " + id));
         accounts.setDisabled(id, disabled);
-        verified.forget(row.login());
+        changed.fire(new AccountChanged(row.login()));
         LOG.infof("account %s %s", id, disabled ? "disabled" : "enabled");
         return accounts.find(id).map(AccountView::of).orElseThrow();
     }

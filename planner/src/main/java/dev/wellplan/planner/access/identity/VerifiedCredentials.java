@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import dev.wellplan.planner.access.AccessConfig;
 import dev.wellplan.support.Digests;
@@ -21,25 +21,21 @@ import io.quarkus.security.identity.SecurityIdentity;
 @ApplicationScoped
 public class VerifiedCredentials {
 
-    /** Enough for every coach of a large clinic; past it, expired entries go first and then everything. */
-    static final int MAX_ENTRIES = 10_000;
-
-    private record Entry(String passwordKey, SecurityIdentity identity, long expiresAtNanos) {
+    private record Entry(String passwordKey, SecurityIdentity identity) {
     }
 
-    private final Map<String, Entry> byLogin = new ConcurrentHashMap<>();
+    private final RecentLogins<Entry> byLogin;
     private final byte[] salt = new byte[32];
-    private final long ttlNanos;
 
     public VerifiedCredentials(AccessConfig config) {
         new SecureRandom().nextBytes(salt);
-        this.ttlNanos = config.credentialCache().toNanos();
+        this.byLogin = new RecentLogins<>(config.credentialCache());
     }
 
     /** The identity verified for this login and password, if it was verified within the cache time. */
     public SecurityIdentity find(String login, char[] password) {
-        Entry entry = byLogin.get(login);
-        if (entry == null || entry.expiresAtNanos() - System.nanoTime() < 0) {
+        Entry entry = byLogin.find(login);
+        if (entry == null) {
             return null;
         }
         return MessageDigest.isEqual(entry.passwordKey().getBytes(StandardCharsets.US_ASCII),
@@ -47,22 +43,12 @@ public class VerifiedCredentials {
     }
 
     public void remember(String login, char[] password, SecurityIdentity identity) {
-        if (ttlNanos <= 0) {
-            return;
-        }
-        if (byLogin.size() >= MAX_ENTRIES) {
-            long now = System.nanoTime();
-            byLogin.values().removeIf(e -> e.expiresAtNanos() - now < 0);
-            if (byLogin.size() >= MAX_ENTRIES) {
-                byLogin.clear();
-            }
-        }
-        byLogin.put(login, new Entry(key(password), identity, System.nanoTime() + ttlNanos));
+        byLogin.remember(login, new Entry(key(password), identity));
     }
 
-    /** Forgets a login at once: its account was disabled or its password changed. */
-    public void forget(String login) {
-        byLogin.remove(login);
+    /** Forgets a login once its account's change has committed (at once outside a transaction). */
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
+        byLogin.forget(changed.login());
     }
 
     private String key(char[] password) {

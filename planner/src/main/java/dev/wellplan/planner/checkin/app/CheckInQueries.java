@@ -58,8 +58,12 @@ public class CheckInQueries {
      * @throws Refusal.NotFound when there is no such plan
      */
     public List<CheckIn> of(UUID planId) {
-        queries.plan(planId);
-        return checkIns.ofPlan(planId).stream().map(r -> new CheckIn(r.id(), r.itemId(), r.hoursAfter(),
+        return of(queries.plan(planId));
+    }
+
+    /** The check-ins of a plan the caller has read already (its page), oldest first. */
+    public List<CheckIn> of(PlanView plan) {
+        return checkIns.ofPlan(plan.id()).stream().map(r -> new CheckIn(r.id(), r.itemId(), r.hoursAfter(),
                 r.soreness(), r.pain(), r.redFlags(), r.note(), r.recordedBy(), r.recordedAt())).toList();
     }
 

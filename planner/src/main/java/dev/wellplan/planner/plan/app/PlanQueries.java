@@ -45,10 +45,15 @@ public class PlanQueries {
                         : Refusal.NotFound.plan(id));
     }
 
-    /** What the plan's client answered at enrollment, and their name: for the coach's plan page. */
-    public AssessmentSummary assessment(UUID id) {
-        return plans.findAssessment(id)
-                .map(row -> AssessmentSummary.of(row.clientName(), documents.readAssessment(row.assessment())))
+    /** A plan and what its client answered. */
+    public record PlanAndAnswers(PlanView plan, AssessmentSummary answers) {
+    }
+
+    /** The plan's newest version and what its client answered, read together: for its coach's page. */
+    public PlanAndAnswers planAndAnswers(UUID id) {
+        return plans.findPlanWithAssessment(id).map(row -> new PlanAndAnswers(PlanView.of(row.id(), row.version(),
+                        row.status(), row.coachId(), documents.readPlan(row.body())),
+                        AssessmentSummary.of(row.clientName(), documents.readAssessment(row.assessment()))))
                 .orElseThrow(() -> Refusal.NotFound.plan(id));
     }
 

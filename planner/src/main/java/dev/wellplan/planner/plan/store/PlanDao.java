@@ -150,14 +150,19 @@ public interface PlanDao {
                    @Bind("startDate") LocalDate startDate, @Bind("endDate") LocalDate endDate,
                    @Bind("body") String body, @Bind("coachId") String coachId, @Bind("at") Instant at);
 
-    /** The assessment a plan came from ({@code {}} once an unconfirmed enrollment was forgotten), and its client. */
+    /**
+     * The plan's newest version, the assessment it came from ({@code {}} once an unconfirmed enrollment was forgotten)
+     * and its client's name: its coach's page, in one read.
+     */
     @SqlQuery("""
-            SELECT p.assessment::text AS assessment, c.name AS client_name FROM planner.plan p
-            JOIN planner.client c ON c.id = p.client_id WHERE p.id = :id""")
-    @RegisterConstructorMapper(AssessmentRow.class)
-    Optional<AssessmentRow> findAssessment(@Bind("id") UUID id);
+            SELECT p.id, p.version, p.status, p.body::text AS body, p.coach_id, p.assessment::text AS assessment,
+                   c.name AS client_name
+            FROM planner.plan p JOIN planner.client c ON c.id = p.client_id WHERE p.id = :id""")
+    @RegisterConstructorMapper(PlanWithAssessmentRow.class)
+    Optional<PlanWithAssessmentRow> findPlanWithAssessment(@Bind("id") UUID id);
 
-    record AssessmentRow(String assessment, String clientName) {
+    record PlanWithAssessmentRow(UUID id, long version, String status, String body, String coachId, String assessment,
+                                 String clientName) {
     }
 
     @SqlQuery("SELECT name, email, time_zone FROM planner.client WHERE id = :id")

@@ -233,11 +233,12 @@ public class CoachPlanPage {
     }
 
     private Response page(int status, UUID planId, String done, String problem) {
-        PlanView plan = queries.plan(planId);
+        PlanQueries.PlanAndAnswers read = queries.planAndAnswers(planId);
+        PlanView plan = read.plan();
+        AssessmentSummary answers = read.answers();
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.of(plan.timeZone())));
-        AssessmentSummary answers = queries.assessment(plan.id());
         Viewer me = Viewer.of(identity);
-        FollowUp followUp = FollowUp.of(plan, me, checkIns.of(planId), alerts.ofPlan(planId),
+        FollowUp followUp = FollowUp.of(plan, me, checkIns.of(plan), alerts.ofPlan(planId),
                 proposals.pendingOf(planId));
         return HtmlPages.page(status, Templates.plan(me, head(plan, done), Answers.of(answers), Timeline.of(plan, now),
                 AdjustmentForm.blank(plan, answers), AdjustmentForm.choices(plan, now), followUp, problem).render());

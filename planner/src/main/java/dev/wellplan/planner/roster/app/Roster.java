@@ -81,9 +81,11 @@ public class Roster {
         }
         String key = scope.name().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        List<Line> lines = roster.page(key, coachId, status, alert, now, size, (long) (page - 1) * size).stream()
-                .map(Line::of).toList();
-        return new Page(page, size, roster.count(key, coachId, status, alert, now), lines);
+        List<RosterDao.Line> rows = roster.page(key, coachId, status, alert, now, size, (long) (page - 1) * size);
+        // the page's rows carry the total; a page past the end has none, and only then is it counted apart
+        long total = !rows.isEmpty() ? rows.get(0).total()
+                : page == 1 ? 0 : roster.count(key, coachId, status, alert, now);
+        return new Page(page, size, total, rows.stream().map(Line::of).toList());
     }
 
     private static boolean isStatus(String status) {

@@ -17,9 +17,9 @@ import dev.wellplan.planner.alert.store.AlertDao;
  */
 public interface RosterDao {
 
-    /** One line of the roster. */
+    /** One line of the roster, with how many plans match in all ({@code total}, the same on every line). */
     record Line(UUID planId, long version, String status, String timeZone, LocalDate startDate, LocalDate endDate,
-                String coachId, String clientName) {
+                String coachId, String clientName, long total) {
     }
 
     /** {@code alert}: a kind of alert the plan has open ({@code any}: one of any kind), or null for every plan. */
@@ -32,7 +32,7 @@ public interface RosterDao {
 
     @SqlQuery("""
             SELECT p.id AS plan_id, p.version, p.status, p.time_zone, p.start_date, p.end_date, p.coach_id,
-                   c.name AS client_name
+                   c.name AS client_name, count(*) OVER () AS total
             FROM planner.plan p JOIN planner.client c ON c.id = p.client_id
             """ + WHERE + """
 
