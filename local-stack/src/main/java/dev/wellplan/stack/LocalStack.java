@@ -45,8 +45,14 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_PLANNER_MANAGEMENT_PORT = 9080;
     public static final int DEFAULT_NOTIFIER_MANAGEMENT_PORT = 9081;
 
-    /** JVM options of the service processes unless the builder is given others. */
-    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * JVM options of the service processes unless the builder is given others. Serial GC and a 128 MB heap: a JFR
+     * profile under the end-to-end load showed 30-35 MB live after each young collection, and G1's own structures
+     * took about 44 MB of native memory; with G1 and {@code -Xmx512m} each service grew to 455-470 MB, with these
+     * to about 305 MB at the same rate (BENCHMARKS.md, "Footprint").
+     */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx128m",
+            "-XX:+ExitOnOutOfMemoryError");
 
     /**
      * Extra JVM options of the service processes, after the stack's own (so a later {@code -Xmx} wins), split on
