@@ -45,6 +45,26 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_PLANNER_MANAGEMENT_PORT = 9080;
     public static final int DEFAULT_NOTIFIER_MANAGEMENT_PORT = 9081;
 
+    /**
+     * JVM options of the service processes unless the builder is given others. Serial GC and a 128 MB heap: a JFR
+     * profile under the end-to-end load showed 30-35 MB live after each young collection, and G1's own structures
+     * took about 44 MB of native memory; with G1 and {@code -Xmx512m} each service grew to 455-470 MB, with these
+     * to about 305 MB at the same rate (BENCHMARKS.md, "Footprint").
+     */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx128m",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * Extra JVM options of the service processes, after the stack's own (so a later {@code -Xmx} wins), split on
+     * blanks: the system property {@value}, else the environment variable {@value #EXTRA_SERVICE_JVM_OPTIONS_ENV}.
+     * E.g. {@code -XX:StartFlightRecording=filename=/tmp/jfr/{service}.jfr,settings=profile} for a JFR recording of
+     * each service under its own name.
+     */
+    public static final String EXTRA_SERVICE_JVM_OPTIONS_PROPERTY = "wellplan.service-java-opts";
+    public static final String EXTRA_SERVICE_JVM_OPTIONS_ENV = "WELLPLAN_SERVICE_JAVA_OPTS";
+    /** In a service JVM option, stands for the service's name ({@code planner}, {@code notifier}, ...). */
+    public static final String SERVICE_NAME_PLACEHOLDER = "{service}";
+
     private final Builder config;
     private final DataDirectory data;
     private final Path dataDir;
@@ -219,7 +239,10 @@ public final class LocalStack implements AutoCloseable {
         // its own pages, by either name of this machine, may send it JSON changes (JsonRequestGuard)
         env.put("WELLPLAN_HTTP_ALLOWED_ORIGINS", "http://localhost:" + httpPort + ",http://" + Ports.LOOPBACK + ":"
                 + httpPort);
-        List<String> args = new ArrayList<>(config.serviceJvmOptions);
+        List<String> args = new ArrayList<>();
+        for (String option : config.serviceJvmOptions) {
+            args.add(option.replace(SERVICE_NAME_PLACEHOLDER, name));
+        }
         args.add("-jar");
         args.add(jar.toAbsolutePath().toString());
         ServiceProcess service = new ServiceProcess(name, httpPort, mgmtPort, args, env,
@@ -478,7 +501,7 @@ public final class LocalStack implements AutoCloseable {
         private int mailCapacity = MailServer.DEFAULT_CAPACITY;
         private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environmentOfService = new LinkedHashMap<>();
-        private List<String> serviceJvmOptions = List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+        private List<String> serviceJvmOptions = withExtraOptions(DEFAULT_SERVICE_JVM_OPTIONS);
         private Duration readyTimeout = Duration.ofMinutes(3);
         private PrintStream progress;
 
@@ -582,10 +605,26 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** JVM options of the service processes (default {@code -Xmx512m -XX:+ExitOnOutOfMemoryError}). */
+        /**
+         * JVM options of the service processes (default {@link LocalStack#DEFAULT_SERVICE_JVM_OPTIONS}), followed by
+         * the extra ones of {@value LocalStack#EXTRA_SERVICE_JVM_OPTIONS_PROPERTY} or
+         * {@value LocalStack#EXTRA_SERVICE_JVM_OPTIONS_ENV}.
+         */
         public Builder serviceJvmOptions(List<String> options) {
-            this.serviceJvmOptions = List.copyOf(options);
+            this.serviceJvmOptions = withExtraOptions(options);
             return this;
+        }
+
+        private static List<String> withExtraOptions(List<String> options) {
+            String extra = System.getProperty(EXTRA_SERVICE_JVM_OPTIONS_PROPERTY,
+                    Objects.requireNonNullElse(System.getenv(EXTRA_SERVICE_JVM_OPTIONS_ENV), ""));
+            List<String> all = new ArrayList<>(options);
+            for (String option : extra.trim().split("\\s+")) {
+                if (!option.isEmpty()) {
+                    all.add(option);
+                }
+            }
+            return List.copyOf(all);
         }
 
         /** How many messages the mail server keeps, the newest (default {@value MailServer#DEFAULT_CAPACITY}). */
