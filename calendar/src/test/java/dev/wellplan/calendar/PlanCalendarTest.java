@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +18,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.wellplan.contract.PlanSnapshot;
 import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 
 class PlanCalendarTest {
 
@@ -224,6 +228,35 @@ class PlanCalendarTest {
         assertThat(ics.split("\r\n")).allSatisfy(line ->
                 assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
         assertThat(value(events(parse(ics)).get(0), Property.SUMMARY)).isEqualTo(title);
+    }
+
+    @Test
+    void the_text_is_what_ical4js_own_writer_gave_folded_by_octets() throws Exception {
+        List<PlanSnapshot> plans = new ArrayList<>(List.of(Plans.acrossDstEnd(3, "ACTIVE"),
+                Plans.acrossDstEnd(2, "AWAITING_CLEARANCE"), Plans.acrossDstEnd(4, "PAUSED")));
+        for (int length = 55; length <= 95; length++) {
+            // titles whose SUMMARY line ends around ical4j's fold (73 characters) and the octet limit (75)
+            String title = "\u00c7a\u2014\ud83d\ude00 ".repeat(length % 3) + "x".repeat(length);
+            plans.add(Plans.withItems(Plans.acrossDstEnd(1, "ACTIVE"), 1, List.of(new PlanSnapshot.Item(
+                    "massage-1", "MASSAGE", Plans.at(10, 20, 10, 0), 50, title, "SWEDISH", "MEDIUM", null, null))));
+        }
+        for (PlanSnapshot plan : plans) {
+            List<PlanSnapshot.Item> listed = plan.items().stream().filter(EventTexts::listed).toList();
+            assertThat(PlanCalendar.of(plan, STAMP)).isEqualTo(viaOutputter(plan, listed, ImmutableMethod.PUBLISH));
+            assertThat(PlanCalendar.request(plan, STAMP, "reminders@wellplan.local"))
+                    .isEqualTo(viaOutputter(plan, listed, ImmutableMethod.REQUEST));
+            assertThat(PlanCalendar.withdraw(plan, listed, STAMP, "reminders@wellplan.local"))
+                    .isEqualTo(viaOutputter(plan, listed, ImmutableMethod.CANCEL));
+        }
+    }
+
+    /** How the calendar was written before: ical4j's outputter (folding by characters), then folded by octets. */
+    private static String viaOutputter(PlanSnapshot plan, List<PlanSnapshot.Item> items, Method method)
+            throws Exception {
+        StringWriter out = new StringWriter();
+        new CalendarOutputter(false).output(PlanCalendar.calendar(plan, items, STAMP, method,
+                method == ImmutableMethod.PUBLISH ? PlanCalendar.DEFAULT_ORGANIZER : "reminders@wellplan.local"), out);
+        return LineFolding.fold(out.toString());
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.util.StreamProvider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -69,7 +70,22 @@ public class SmtpSettings {
                 }
             };
         }
+        nameStreamProvider();
         this.session = Session.getInstance(props, authenticator);
+    }
+
+    /**
+     * Jakarta Mail 2.1 looks up its {@link StreamProvider} again for every body part and multipart it makes, every part
+     * it writes and every encoder (jakartaee/mail-api#699; 2.2 asks the session instead): through the service loader,
+     * which reads {@code META-INF/services} from the class loader each time, a third of the dispatcher's samples. It
+     * reads a system property first: naming the class there makes each lookup a class by name. Named once, as the
+     * service loader finds it, and only when nobody named one.
+     */
+    static void nameStreamProvider() {
+        String key = StreamProvider.class.getName();
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, StreamProvider.provider().getClass().getName());
+        }
     }
 
     /** The session every connection and message is made in. */

@@ -110,7 +110,8 @@ import io.quarkus.test.junit.QuarkusTest;
  *
  * <p>Not part of the default test run:
  * {@code mvn -B -f notifier/pom.xml test -Pbench -Dtest=ReminderDispatchBenchmark}. Sizes are system
- * properties: bench.stored, bench.due, bench.plans, bench.rate, bench.seconds, bench.baseline, bench.sink.
+ * properties: bench.stored, bench.due, bench.plans, bench.rate, bench.seconds, bench.baseline, bench.sink,
+ * bench.welcomes; {@code -Dbench.phases=welcome} times composing and writing the welcome (the plan's calendar).
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServers.class, restrictToAnnotatedClass = false)
@@ -125,8 +126,9 @@ class ReminderDispatchBenchmark {
     private static final int BASELINE = Integer.getInteger("bench.baseline", 3_000);
     private static final int BASELINE_THREADS = Integer.getInteger("bench.baseline-threads", 10);
     private static final int SINK = Integer.getInteger("bench.sink", 10_000);
+    private static final int WELCOMES = Integer.getInteger("bench.welcomes", 3_000);
     private static final int WARM_UP = 500;
-    /** For trying a change quickly: which of sink, burst, steady, baseline to run (default all). */
+    /** For trying a change quickly: which of sink, burst, steady, baseline, welcome to run (default all but welcome). */
     private static final Set<String> PHASES = Set.of(System.getProperty("bench.phases", "sink,burst,steady,baseline")
             .split(","));
 
@@ -196,6 +198,9 @@ class ReminderDispatchBenchmark {
         Instant started = Instant.now();
         seedPlans();
 
+        if (PHASES.contains("welcome")) {
+            welcomes();
+        }
         double cBefore = PHASES.contains("sink") ? sinkCeiling(true) : Double.NaN;
         double a = PHASES.contains("burst") ? burst() : Double.NaN;
         if (PHASES.contains("steady")) {
@@ -380,6 +385,48 @@ class ReminderDispatchBenchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---------------------------------------------------------------- welcome messages
+
+    /**
+     * The welcome, the message with the plan's calendar, composed and written out by one thread: time per message for
+     * composing it, and for making and writing its MIME message (what a sender does before SMTP). The snapshots are
+     * read beforehand.
+     */
+    private void welcomes() throws Exception {
+        List<PlanSnapshot> snapshots = new ArrayList<>();
+        for (UUID planId : plans.subList(0, Math.min(plans.size(), 1_000))) {
+            snapshots.add(PlanEventCodec.fromJson(jdbi.onDemand(ReminderDao.class).snapshot(planId).orElseThrow())
+                    .plan());
+        }
+        java.io.OutputStream nowhere = java.io.OutputStream.nullOutputStream();
+        long composeNanos = 0;
+        long mimeNanos = 0;
+        long bytes = 0;
+        for (int i = 0; i < WARM_UP + WELCOMES; i++) {
+            PlanSnapshot plan = snapshots.get(i % snapshots.size());
+            Instant now = Instant.now();
+            ReminderRow row = new ReminderRow(plan.planId() + ":welcome#" + i, plan.planId(), null,
+                    ReminderKind.WELCOME.name(), now, LocalDateTime.ofInstant(now, ZONE), ZONE.getId(), 1, "SENDING",
+                    0, null, null, null);
+            long t0 = System.nanoTime();
+            ReminderMail mail = composer.compose(row, plan, now);
+            long t1 = System.nanoTime();
+            MimeMessage mime = mail.toMime(smtp.session(), smtp.from());
+            mime.writeTo(nowhere);
+            long t2 = System.nanoTime();
+            if (i >= WARM_UP) {
+                composeNanos += t1 - t0;
+                mimeNanos += t2 - t1;
+                bytes += mail.attachments().stream().mapToLong(a -> a.content().length()).sum();
+            }
+        }
+        line("welcome: %d messages (calendar ~%d chars) by one thread: compose %.0f us, MIME message made and "
+                + "written %.0f us per message", WELCOMES, bytes / WELCOMES, composeNanos / 1e3 / WELCOMES,
+                mimeNanos / 1e3 / WELCOMES);
+        figures.put("welcome.compose.us", fmt("%.0f", composeNanos / 1e3 / WELCOMES));
+        figures.put("welcome.mime.us", fmt("%.0f", mimeNanos / 1e3 / WELCOMES));
     }
 
     // ---------------------------------------------------------------- (a) this design
