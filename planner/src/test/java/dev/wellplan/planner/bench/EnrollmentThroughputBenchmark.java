@@ -2,6 +2,7 @@ package dev.wellplan.planner.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +38,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * Enrollments per second through {@code POST /api/enrollments}, from {@code bench.clients} (16) concurrent HTTP
  * clients for {@code bench.seconds} (20) after a warm-up: once as clients enrolling themselves (anonymous, each
  * with an address of their own) and once as a coach signed in with HTTP Basic on every request (the password is
- * checked with bcrypt once, then remembered for {@code wellplan.access.credential-cache}). Prints rate, p50 and p99.
- * The file uses nothing but HTTP, so the same file runs on an older commit for a before/after comparison.
+ * checked with bcrypt once, then remembered for {@code wellplan.access.credential-cache}). Prints rate, p50 and p99,
+ * and the CPU per enrollment of this JVM (the planner and the HTTP clients together) and of PostgreSQL. The file uses
+ * nothing but HTTP, the JDK and the datasource's URL, so the same file runs on an older commit for a before/after
+ * comparison.
  *
  * <p>{@code mvn -B -ntp install -DskipTests && mvn -B -ntp -pl planner test -Pbench -Dtest=EnrollmentThroughputBenchmark}
  */
@@ -51,6 +56,9 @@ class EnrollmentThroughputBenchmark {
 
     @TestHTTPResource("/api/enrollments")
     URL enrollments;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -73,6 +81,8 @@ class EnrollmentThroughputBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> clients = new ArrayList<>();
         long start = System.nanoTime();
+        Duration jvmBefore = jvmCpu();
+        Duration postgresBefore = postgresCpu();
         for (int c = 0; c < CLIENTS; c++) {
             clients.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
@@ -97,13 +107,33 @@ class EnrollmentThroughputBenchmark {
             client.get(seconds + 60L, TimeUnit.SECONDS);
         }
         double took = (System.nanoTime() - start) / 1e9;
+        Duration jvm = jvmCpu().minus(jvmBefore);
+        Duration postgres = postgresCpu().minus(postgresBefore);
         pool.shutdown();
         List<Long> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
         assertThat(refused.get()).as("%s: answers other than 201", name).isZero();
         assertThat(sorted).as(name).isNotEmpty();
-        return String.format(Locale.ROOT, "%-28s %,7.1f enrollments/s (%,d in %.1f s), p50 %.1f ms, p99 %.1f ms",
-                name, sorted.size() / took, sorted.size(), took, ms(sorted, 0.50), ms(sorted, 0.99));
+        return String.format(Locale.ROOT, "%-28s %,7.1f enrollments/s (%,d in %.1f s), p50 %.1f ms, p99 %.1f ms, "
+                        + "CPU per enrollment: JVM %.2f ms, PostgreSQL %.2f ms", name, sorted.size() / took,
+                sorted.size(), took, ms(sorted, 0.50), ms(sorted, 0.99), jvm.toNanos() / 1e6 / sorted.size(),
+                postgres.toNanos() / 1e6 / sorted.size());
+    }
+
+    private static Duration jvmCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** The test PostgreSQL's server process (found by its port: it is not this JVM's child) and its backends. */
+    private Duration postgresCpu() {
+        String port = " -p " + URI.create(jdbcUrl.substring("jdbc:".length())).getPort() + " ";
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)
+                        && p.info().arguments().map(a -> (" " + String.join(" ", a) + " ").contains(port))
+                        .orElse(false))
+                .flatMap(server -> Stream.concat(Stream.of(server), server.descendants()))
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** A valid assessment of a client with an address of their own, starting next Monday. */

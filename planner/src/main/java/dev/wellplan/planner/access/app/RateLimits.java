@@ -8,13 +8,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.jdbi.v3.core.Jdbi;
-
 import dev.wellplan.contract.EmailAddresses;
 import dev.wellplan.planner.access.LimitsConfig;
 import dev.wellplan.planner.access.store.RateLimitDao;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.support.Digests;
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * The limits on what can make wellplan send e-mail: enrollments and fresh links per address and per client IP
@@ -31,8 +30,8 @@ public class RateLimits {
     private final LimitsConfig config;
     private final Clock clock;
 
-    public RateLimits(Jdbi jdbi, LimitsConfig config, Clock clock) {
-        this.events = jdbi.onDemand(RateLimitDao.class);
+    public RateLimits(TransactionHandles handles, LimitsConfig config, Clock clock) {
+        this.events = handles.onDemand(RateLimitDao.class);
         this.config = config;
         this.clock = clock;
     }

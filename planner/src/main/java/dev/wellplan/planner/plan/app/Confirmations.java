@@ -6,12 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.refusal.Refusal;
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * The client confirms their enrollment (the one button of the confirmation page), after which the plan's own
@@ -30,10 +30,10 @@ public class Confirmations {
     private final PlanQueries queries;
     private final PlanDao plans;
 
-    public Confirmations(PlanChanges changes, PlanQueries queries, Jdbi jdbi) {
+    public Confirmations(PlanChanges changes, PlanQueries queries, TransactionHandles handles) {
         this.changes = changes;
         this.queries = queries;
-        this.plans = jdbi.onDemand(PlanDao.class);
+        this.plans = handles.onDemand(PlanDao.class);
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.EmailAddresses;
 import dev.wellplan.contract.PlanEvent;
@@ -27,6 +26,7 @@ import dev.wellplan.rules.AssessmentRules;
 import dev.wellplan.rules.Plan;
 import dev.wellplan.rules.PlanRules;
 import dev.wellplan.rules.Violation;
+import dev.wellplan.support.TransactionHandles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -57,9 +57,9 @@ public class Enrollments {
     private final IdempotencyKeys keys;
     private final Clock clock;
 
-    public Enrollments(Jdbi jdbi, Outbox outbox, PlanDocuments documents, PlanQueries queries, RateLimits limits,
-                       IdempotencyKeys keys, Clock clock) {
-        this.plans = jdbi.onDemand(PlanDao.class);
+    public Enrollments(TransactionHandles handles, Outbox outbox, PlanDocuments documents, PlanQueries queries,
+                       RateLimits limits, IdempotencyKeys keys, Clock clock) {
+        this.plans = handles.onDemand(PlanDao.class);
         this.outbox = outbox;
         this.documents = documents;
         this.queries = queries;

@@ -7,10 +7,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.jdbi.v3.core.Jdbi;
-
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.refusal.Refusal;
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * Idempotency-Key, for every use case that honours one (enrollments, adjustments): the key is claimed first, in the
@@ -28,8 +27,8 @@ public class IdempotencyKeys {
     private final PlanDao plans;
     private final Clock clock;
 
-    public IdempotencyKeys(Jdbi jdbi, Clock clock) {
-        this.plans = jdbi.onDemand(PlanDao.class);
+    public IdempotencyKeys(TransactionHandles handles, Clock clock) {
+        this.plans = handles.onDemand(PlanDao.class);
         this.clock = clock;
     }
 

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -29,6 +28,7 @@ import dev.wellplan.rules.Client;
 import dev.wellplan.rules.Operation;
 import dev.wellplan.rules.Plan;
 import dev.wellplan.rules.QuietHours;
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * The one way an existing plan changes, inside the transaction of the use case that asks for it (clearance,
@@ -103,8 +103,8 @@ public class PlanChanges {
     private final PlanDocuments documents;
     private final Clock clock;
 
-    public PlanChanges(Jdbi jdbi, Outbox outbox, PlanDocuments documents, Clock clock) {
-        this.plans = jdbi.onDemand(PlanDao.class);
+    public PlanChanges(TransactionHandles handles, Outbox outbox, PlanDocuments documents, Clock clock) {
+        this.plans = handles.onDemand(PlanDao.class);
         this.outbox = outbox;
         this.documents = documents;
         this.clock = clock;

@@ -6,13 +6,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jdbi.v3.core.Jdbi;
-
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.plan.store.PlanDocuments;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.Plan;
 import dev.wellplan.rules.PlanRules;
+import dev.wellplan.support.TransactionHandles;
 
 /** Reads plans and their history; each read is one statement, so it needs no transaction of its own. */
 @ApplicationScoped
@@ -21,8 +20,8 @@ public class PlanQueries {
     private final PlanDao plans;
     private final PlanDocuments documents;
 
-    public PlanQueries(Jdbi jdbi, PlanDocuments documents) {
-        this.plans = jdbi.onDemand(PlanDao.class);
+    public PlanQueries(TransactionHandles handles, PlanDocuments documents) {
+        this.plans = handles.onDemand(PlanDao.class);
         this.documents = documents;
     }
 

@@ -6,10 +6,9 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.jdbi.v3.core.Jdbi;
-
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventCodec;
+import dev.wellplan.support.TransactionHandles;
 
 /** Records a plan event in the caller's transaction; the relay publishes it as soon as that commits. */
 @ApplicationScoped
@@ -19,8 +18,8 @@ public class Outbox {
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
 
-    public Outbox(Jdbi jdbi, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
-        this.dao = jdbi.onDemand(OutboxDao.class);
+    public Outbox(TransactionHandles handles, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
+        this.dao = handles.onDemand(OutboxDao.class);
         this.relay = relay;
         this.transactions = transactions;
     }

@@ -22,6 +22,7 @@ import dev.wellplan.planner.RealServers;
 import dev.wellplan.planner.access.LimitsConfig;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.support.Digests;
+import dev.wellplan.support.TransactionHandles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,6 +39,9 @@ class ClientAddressLimitTest {
 
     @Inject
     Jdbi jdbi;
+
+    @Inject
+    TransactionHandles handles;
 
     @Test
     void the_fourth_request_of_an_hour_is_refused_until_the_next_window() {
@@ -73,6 +77,6 @@ class ClientAddressLimitTest {
                 "addressWindow", Duration.ofDays(1), "requestsPerIp", 3, "ipWindow", Duration.ofHours(1));
         LimitsConfig config = (LimitsConfig) Proxy.newProxyInstance(LimitsConfig.class.getClassLoader(),
                 new Class<?>[] {LimitsConfig.class}, (proxy, method, args) -> limits.get(method.getName()));
-        return new RateLimits(jdbi, config, Clock.fixed(now, ZoneOffset.UTC));
+        return new RateLimits(handles, config, Clock.fixed(now, ZoneOffset.UTC));
     }
 }
