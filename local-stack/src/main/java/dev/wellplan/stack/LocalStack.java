@@ -148,6 +148,7 @@ public final class LocalStack implements AutoCloseable {
     private void startPostgresAndKafka(long t) {
         PostgresServer pg = new PostgresServer(dataDir.resolve("postgres"), ports.postgres())
                 .registerShutdownHook(false);
+        config.postgresSettings.forEach(pg::setting);
         adopt(() -> postgres = pg, pg::stop);
         KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController())
                 .registerShutdownHook(false);
@@ -500,6 +501,7 @@ public final class LocalStack implements AutoCloseable {
         private String clockSpeed;
         private int mailCapacity = MailServer.DEFAULT_CAPACITY;
         private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
+        private final Map<String, String> postgresSettings = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environmentOfService = new LinkedHashMap<>();
         private List<String> serviceJvmOptions = withExtraOptions(DEFAULT_SERVICE_JVM_OPTIONS);
         private Duration readyTimeout = Duration.ofMinutes(3);
@@ -627,6 +629,12 @@ public final class LocalStack implements AutoCloseable {
             return List.copyOf(all);
         }
 
+        /** An extra PostgreSQL server setting (e.g. for a benchmark's statement statistics). */
+        public Builder postgresSetting(String name, String value) {
+            postgresSettings.put(name, value);
+            return this;
+        }
+
         /** How many messages the mail server keeps, the newest (default {@value MailServer#DEFAULT_CAPACITY}). */
         public Builder mailCapacity(int messages) {
             this.mailCapacity = messages;
@@ -680,6 +688,7 @@ public final class LocalStack implements AutoCloseable {
             b.clockSpeed = clockSpeed;
             b.mailCapacity = mailCapacity;
             b.serviceEnvironment.putAll(serviceEnvironment);
+            b.postgresSettings.putAll(postgresSettings);
             b.serviceJvmOptions = serviceJvmOptions;
             b.readyTimeout = readyTimeout;
             b.progress = progress;

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -56,6 +58,7 @@ public final class PostgresServer implements AutoCloseable {
     private Thread shutdownHook;
     private volatile EmbeddedPostgres postgres;
     private volatile Process reaper;
+    private final Map<String, String> extraSettings = new LinkedHashMap<>();
 
     /** A server under {@code dir} on {@code port} (0 = pick a free port now); call {@link #start()}. */
     public PostgresServer(Path dir, int port) {
@@ -90,6 +93,15 @@ public final class PostgresServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A server setting passed on the command line at the next start, after the server's own (e.g.
+     * {@code shared_preload_libraries} for a benchmark that reads {@code pg_stat_statements}).
+     */
+    public synchronized PostgresServer setting(String name, String value) {
+        extraSettings.put(name, value);
+        return this;
+    }
+
     /** Starts the server (initdb on first use), creates the database if needed. No-op when running. */
     public synchronized PostgresServer start() {
         if (postgres != null) {
@@ -114,6 +126,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("log_error_verbosity", "terse")
                     .setServerConfig("log_min_error_statement", "panic")
                     .setServerConfig("max_connections", "300");
+            extraSettings.forEach(builder::setServerConfig);
             postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + dir + "; see " + logFile(), e);

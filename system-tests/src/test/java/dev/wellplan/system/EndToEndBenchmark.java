@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -64,7 +65,10 @@ import dev.wellplan.stack.ServiceProcess;
  *
  * <p>Not part of the default test run (tag {@code benchmark}): {@code mvn -B -DskipTests install && mvn -B -f
  * system-tests/pom.xml test -Pbench -Dtest=EndToEndBenchmark}. Figures also land in
- * {@code system-tests/target/end-to-end-bench.properties}.
+ * {@code system-tests/target/end-to-end-bench.properties}. After the load phase it prints PostgreSQL's CPU by whose
+ * it was (each service's connections, by their {@code ApplicationName}, and the server's own processes) and the
+ * transactions committed per enrollment; with {@code -Dbench.pg-statements=true} PostgreSQL also loads
+ * {@code pg_stat_statements} and the phase's statements are listed with their calls and time per enrollment.
  */
 @Tag("benchmark")
 class EndToEndBenchmark {
@@ -77,6 +81,9 @@ class EndToEndBenchmark {
     private static final String CEILING = System.getProperty("bench.ceiling", "25,50,75,100,150,200,300,400");
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 600);
     private static final Duration CEILING_P99 = Duration.ofSeconds(2);
+    /** Whether PostgreSQL loads pg_stat_statements and the load phase's statements per enrollment are printed. */
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.pg-statements");
+    private static final int TOP_STATEMENTS = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> figures = new LinkedHashMap<>();
@@ -88,9 +95,13 @@ class EndToEndBenchmark {
         Instant began = Instant.now();
         figures.put("started", began.truncatedTo(ChronoUnit.SECONDS).toString());
         figures.put("load.before", loadAverage());
-        try (LocalStack started = Stacks.onFreePorts("e2e")
-                .serviceEnv("WELLPLAN_LIMITS_REQUESTS_PER_IP", "100000000")
-                .start()) {
+        LocalStack.Builder builder = Stacks.onFreePorts("e2e")
+                .serviceEnv("WELLPLAN_LIMITS_REQUESTS_PER_IP", "100000000");
+        if (STATEMENTS) {
+            builder.postgresSetting("shared_preload_libraries", "pg_stat_statements")
+                    .postgresSetting("pg_stat_statements.track", "all");
+        }
+        try (LocalStack started = builder.start()) {
             stack = started;
             mailUrl = stack.mailUrl();
             startup("together");
@@ -108,6 +119,9 @@ class EndToEndBenchmark {
             warmUp.poller.stop();
             line("warm-up: %d enrollments at %d/s", WARM_UP, WARM_UP / 10);
 
+            resetStatements();
+            long commitsBefore = commits();
+            Map<Long, Double> pgBefore = postgresCpuByPid();
             Cpu before = cpu();
             Run main = run(RATE, RATE * SECONDS);
             Map<String, Long> peak = main.peakMemory;
@@ -117,6 +131,11 @@ class EndToEndBenchmark {
             line("CPU per enrollment (enrolled, confirmed, request to confirm and welcome sent): %s",
                     used.perUnit(main.size()));
             used.into(figures, "load.cpu", main.size());
+            double commitsPer = (commits() - commitsBefore) / (double) main.size();
+            line("PostgreSQL transactions committed per enrollment (all databases): %.1f", commitsPer);
+            figures.put("load.pg.commits", fmt("%.1f", commitsPer));
+            postgresCpuSplit(pgBefore, main.size());
+            statements(main.size());
             peak.forEach((process, kb) -> figures.put("rss.load." + process + ".mb", String.valueOf(kb / 1024)));
             line("memory under load (the highest seen, MB): %s", megabytes(peak));
 
@@ -554,6 +573,95 @@ class EndToEndBenchmark {
 
     private static double millis(ProcessHandle p) {
         return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
+    }
+
+    // ---------------------------------------------------------------- PostgreSQL's share
+
+    private long commits() throws SQLException {
+        try (Connection c = stack.postgres().connect();
+                PreparedStatement s = c.prepareStatement("select sum(xact_commit) from pg_stat_database");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private Map<Long, Double> postgresCpuByPid() {
+        Map<Long, Double> ms = new LinkedHashMap<>();
+        ProcessHandle postmaster = ProcessHandle.of(stack.postgres().pid()).orElseThrow();
+        ms.put(postmaster.pid(), millis(postmaster));
+        postmaster.descendants().forEach(p -> ms.put(p.pid(), millis(p)));
+        return ms;
+    }
+
+    /**
+     * PostgreSQL's CPU in the load phase by whose it was: each service's connections (their {@code ApplicationName}),
+     * then the server's own processes by {@code backend_type} (WAL writer, autovacuum, ...). Processes that ended
+     * during the phase (an autovacuum worker) are in neither figure.
+     */
+    private void postgresCpuSplit(Map<Long, Double> before, int enrollments) throws SQLException {
+        Map<Long, Double> after = postgresCpuByPid();
+        Map<Long, String> whose = new LinkedHashMap<>();
+        try (Connection c = stack.postgres().connect();
+                PreparedStatement s = c.prepareStatement("select pid, application_name, backend_type from pg_stat_activity");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                String app = r.getString("application_name");
+                whose.put(r.getLong("pid"), app != null && app.startsWith("wellplan-") ? app
+                        : Objects.requireNonNullElse(r.getString("backend_type"), "other"));
+            }
+        }
+        Map<String, Double> byWhom = new java.util.TreeMap<>();
+        after.forEach((pid, ms) -> byWhom.merge(whose.getOrDefault(pid, pid == stack.postgres().pid() ? "postmaster"
+                : "other"), ms - before.getOrDefault(pid, 0.0), Double::sum));
+        StringBuilder line = new StringBuilder();
+        byWhom.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(e -> {
+            line.append(line.length() == 0 ? "" : ", ").append(e.getKey()).append(fmt(" %.2f", e.getValue() / enrollments));
+            figures.put("load.pg.cpu." + e.getKey().replace(' ', '-'), fmt("%.2f", e.getValue() / enrollments));
+        });
+        line("PostgreSQL CPU per enrollment by whose (ms): %s", line);
+    }
+
+    private void resetStatements() throws SQLException {
+        if (!STATEMENTS) {
+            return;
+        }
+        try (Connection c = stack.postgres().connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /** The statements of the load phase by execution time: calls and milliseconds per enrollment. */
+    private void statements(int enrollments) throws SQLException {
+        if (!STATEMENTS) {
+            return;
+        }
+        String sql = """
+                select calls, total_exec_time, rows, query,
+                       sum(calls) over () as all_calls, sum(total_exec_time) over () as all_time
+                  from pg_stat_statements
+                 order by total_exec_time desc
+                """;
+        try (Connection c = stack.postgres().connect();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
+            int shown = 0;
+            while (r.next()) {
+                if (shown == 0) {
+                    line("statements per enrollment: %.1f calls, %.2f ms executing (pg_stat_statements, all backends)",
+                            r.getLong("all_calls") / (double) enrollments, r.getDouble("all_time") / enrollments);
+                    figures.put("load.pg.calls", fmt("%.1f", r.getLong("all_calls") / (double) enrollments));
+                    figures.put("load.pg.exec.ms", fmt("%.2f", r.getDouble("all_time") / enrollments));
+                }
+                if (shown++ < TOP_STATEMENTS) {
+                    String query = r.getString("query").replaceAll("\\s+", " ");
+                    line("  %6.2f calls %6.3f ms %6.1f rows | %s", r.getLong("calls") / (double) enrollments,
+                            r.getDouble("total_exec_time") / enrollments, r.getLong("rows") / (double) enrollments,
+                            query.length() > 160 ? query.substring(0, 160) + "…" : query);
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- output
