@@ -43,10 +43,9 @@ public class Confirmations {
      */
     @Transactional
     public PlanView confirm(UUID planId) {
-        PlanView plan = queries.plan(planId);
-        if (!plan.status().equals(Confirmation.PENDING.status(null))
-                && !plan.status().equals(Confirmation.EXPIRED.status(null))) {
-            return plan;
+        String status = plans.status(planId).orElseThrow(() -> Refusal.NotFound.plan(planId));
+        if (!status.equals(Confirmation.PENDING.status(null)) && !status.equals(Confirmation.EXPIRED.status(null))) {
+            return queries.plan(planId);
         }
         var change = new PlanChanges.Change(PlanEventType.PlanStatusChanged, "client", "client",
                 "confirmed by the client", "confirmed by the client", true, PlanEvent.Cause.CLIENT);

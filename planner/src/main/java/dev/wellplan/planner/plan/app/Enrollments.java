@@ -121,7 +121,7 @@ public class Enrollments {
         String status = Confirmation.PENDING.status(plan);
         plans.insertPlan(planId, clientId, 1, status, Confirmation.PENDING.name(), plan.timeZone().getId(),
                 plan.startDate(), plan.endDate(), documents.write(assessment), body, coachId, now);
-        plans.insertRevision(planId, 1, status, PlanEventType.PlanCreated.name(), null, "enrollment", body, now);
+        plans.insertRevision(planId, 1, status, PlanEventType.PlanCreated.name(), null, "enrollment", now);
         outbox.record(PlanEvents.of(PlanEventType.PlanCreated, planId, 1, status, clientId, client,
                 assessment.preferences().quietHours(), coachId, plan, now, PlanEvent.Change.none()));
         LOG.infof("plan %s created, status %s once confirmed, %d items", planId, plan.status(), plan.items().size());

@@ -181,7 +181,8 @@ public class PlanChanges {
         PlanEvent event = proposal.after();
         long version = event.planVersion();
         Instant now = event.occurredAt();
-        String body = documents.write(next.plan());
+        // a version whose plan is unchanged (a confirmation, a new coach) keeps the stored document as it is
+        String body = next.plan().equals(proposal.current().plan()) ? null : documents.write(next.plan());
         UUID planId = proposal.planId();
         if (plans.updatePlan(planId, version, next.status(), next.confirmation().name(),
                 next.plan().timeZone().getId(), next.plan().startDate(), next.plan().endDate(), body, next.coachId(),
@@ -193,7 +194,7 @@ public class PlanChanges {
         }
         Change change = next.change();
         plans.insertRevision(new PlanDao.RevisionRow(planId, version, next.status(), change.type().name(),
-                change.actorName(), change.historyNote(), body, next.coachId(), change.silent(),
+                change.actorName(), change.historyNote(), next.coachId(), change.silent(),
                 json(next.detail().operations(), OPERATIONS), json(next.detail().overrides(), OVERRIDES)), now);
         outbox.record(event);
         LOG.infof("plan %s v%d: %s -> %s (%s)", planId, version, proposal.before().status(), next.status(),

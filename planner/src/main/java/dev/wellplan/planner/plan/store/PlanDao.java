@@ -35,25 +35,39 @@ public interface PlanDao {
 
     /** The first revision of a plan, made by its enrollment. */
     default void insertRevision(UUID planId, long version, String status, String eventType, String actor,
-                                String reason, String body, Instant at) {
-        insertRevision(new RevisionRow(planId, version, status, eventType, actor, reason, body, null, null, null,
-                null), at);
+                                String reason, Instant at) {
+        insertRevision(new RevisionRow(planId, version, status, eventType, actor, reason, null, null, null, null), at);
+    }
+
+    /**
+     * Records the plan's row as it stands at {@code revision.version()} as that version's revision: the body is
+     * copied inside PostgreSQL (the stored, compressed document, not parsed and compressed again). Call it after the
+     * plan row was written in the same transaction.
+     *
+     * @throws IllegalStateException when the plan row is not at that version
+     */
+    default void insertRevision(RevisionRow revision, Instant at) {
+        if (copyRevision(revision, at) != 1) {
+            throw new IllegalStateException("plan " + revision.planId() + " is not at version " + revision.version()
+                    + ": its revision cannot be recorded");
+        }
     }
 
     @SqlUpdate("""
             INSERT INTO planner.plan_revision (plan_id, version, status, event_type, actor, reason, body, coach_id,
                                                silent, operations, overrides, created_at)
-            VALUES (:planId, :version, :status, :eventType, :actor, :reason, CAST(:body AS jsonb), :coachId, :silent,
-                    CAST(:operations AS jsonb), CAST(:overrides AS jsonb), :at)""")
-    void insertRevision(@BindMethods RevisionRow revision, @Bind("at") Instant at);
+            SELECT p.id, :version, :status, :eventType, :actor, :reason, p.body, :coachId, :silent,
+                   CAST(:operations AS jsonb), CAST(:overrides AS jsonb), :at
+            FROM planner.plan p WHERE p.id = :planId AND p.version = :version""")
+    int copyRevision(@BindMethods RevisionRow revision, @Bind("at") Instant at);
 
     /**
-     * One version as its revision keeps it: the plan's body, its coach (null: the pool, or a revision made before
-     * revisions kept it), whether the client was told ({@code silent}), and for an adjustment its operations and the
-     * rules it set aside (JSON; null for other changes).
+     * One version as its revision keeps it, besides the plan's body (the plan row's): its coach (null: the pool, or
+     * a revision made before revisions kept it), whether the client was told ({@code silent}), and for an adjustment
+     * its operations and the rules it set aside (JSON; null for other changes).
      */
     record RevisionRow(UUID planId, long version, String status, String eventType, String actor, String reason,
-                       String body, String coachId, Boolean silent, String operations, String overrides) {
+                       String coachId, Boolean silent, String operations, String overrides) {
     }
 
     @SqlQuery("""
@@ -130,6 +144,10 @@ public interface PlanDao {
             FROM planner.plan WHERE id = :id""";
 
     /** The plan and its assessment, locked until the caller's transaction ends: one change at a time per plan. */
+    /** The plan's status, without its documents (empty: no such plan). */
+    @SqlQuery("SELECT status FROM planner.plan WHERE id = :id")
+    Optional<String> status(@Bind("id") UUID id);
+
     @SqlQuery(PLAN_TO_CHANGE + " FOR UPDATE")
     @RegisterConstructorMapper(LockedPlan.class)
     Optional<LockedPlan> lockPlan(@Bind("id") UUID id);
@@ -139,10 +157,14 @@ public interface PlanDao {
     @RegisterConstructorMapper(LockedPlan.class)
     Optional<LockedPlan> readPlan(@Bind("id") UUID id);
 
-    /** Moves the plan to {@code version}; 0 when it is no longer at the version before (a change won meanwhile). */
+    /**
+     * Moves the plan to {@code version}; 0 when it is no longer at the version before (a change won meanwhile). A null
+     * {@code body} keeps the stored document (a version whose plan is unchanged: no parsing, no new copy of it).
+     */
     @SqlUpdate("""
             UPDATE planner.plan SET version = :version, status = :status, confirmation = :confirmation,
-                   time_zone = :timeZone, start_date = :startDate, end_date = :endDate, body = CAST(:body AS jsonb),
+                   time_zone = :timeZone, start_date = :startDate, end_date = :endDate,
+                   body = COALESCE(CAST(:body AS jsonb), body),
                    coach_id = :coachId, updated_at = :at
             WHERE id = :id AND version = :version - 1""")
     int updatePlan(@Bind("id") UUID id, @Bind("version") long version, @Bind("status") String status,

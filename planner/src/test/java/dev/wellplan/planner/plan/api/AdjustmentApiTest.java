@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -323,6 +324,28 @@ class AdjustmentApiTest {
                 .body("version", equalTo(List.of(1, 2, 3)))
                 .body("actor", equalTo(java.util.Arrays.asList(null, "client", "coach")))
                 .body("[2].changes.find { it.itemId == 'massage-2' }.before.start", equalTo(was + ":00"));
+    }
+
+    @Test
+    void every_revision_keeps_the_document_of_its_version_and_a_confirmation_keeps_the_enrollments() {
+        String id = activePlan();
+        LocalDateTime to = Adjust.start(id, "massage-2").plusDays(1).withHour(11);
+        Adjust.asCoach(id, 2, Adjust.body(Adjust.moveItem("massage-2", to))).then().statusCode(200);
+
+        List<Map<String, Object>> revisions = jdbi.withHandle(h -> h.createQuery("""
+                SELECT r.version, r.body::text AS body, r.body = p.body AS current
+                FROM planner.plan_revision r JOIN planner.plan p ON p.id = r.plan_id
+                WHERE r.plan_id = CAST(:id AS uuid) ORDER BY r.version""").bind("id", id).mapToMap().list());
+        assertThat(revisions).extracting(r -> r.get("version")).containsExactly(1L, 2L, 3L);
+        assertThat(revisions.get(1).get("body")).as("the confirmation left the plan as enrolled")
+                .isEqualTo(revisions.get(0).get("body"));
+        assertThat(revisions).extracting(r -> r.get("current")).containsExactly(false, false, true);
+        Plan third = documents.readPlan((String) revisions.get(2).get("body"));
+        assertThat(third.items()).filteredOn(i -> i.id().equals("massage-2")).extracting(PlanItem::start)
+                .containsExactly(to);
+        Plan second = documents.readPlan((String) revisions.get(1).get("body"));
+        assertThat(second.items()).filteredOn(i -> i.id().equals("massage-2")).extracting(PlanItem::start)
+                .doesNotContain(to);
     }
 
     @Test
