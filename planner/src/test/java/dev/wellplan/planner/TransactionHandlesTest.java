@@ -1,6 +1,7 @@
 package dev.wellplan.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.wellplan.planner.access.store.RateLimitDao;
+import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.support.TransactionHandles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -119,6 +121,28 @@ class TransactionHandlesTest {
 
         assertThat(opened.handles).hasSize(2);
         assertThat(opened.closed).containsExactlyInAnyOrderElementsOf(opened.handles);
+    }
+
+    @Test
+    void each_method_keeps_its_own_configuration_on_the_transactions_handle_and_default_methods_nest() {
+        UUID id = UUID.fromString(Api.enroll(Assessments.valid()));
+        PlanDao plans = handles.onDemand(PlanDao.class);
+
+        QuarkusTransaction.begin();
+        try {
+            // each maps rows with the mapper registered on its own method
+            assertThat(plans.ownership(id)).get().extracting(PlanDao.Ownership::id).isEqualTo(id);
+            assertThat(plans.lockPlan(id)).get().extracting(PlanDao.LockedPlan::version).isEqualTo(1L);
+            // a default method calling another SqlObject method, which answers 0 rows (no version 5 yet)
+            assertThatThrownBy(() -> plans.insertRevision(id, 5, "ACTIVE", "PlanAdjusted", "test", "test", AT))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("not at version 5");
+            assertThat(plans.status(id)).contains("PENDING_CONFIRMATION");
+            assertThat(plans.ownership(id)).get().extracting(PlanDao.Ownership::coachId).isNull();
+            assertThat(opened.handles).hasSize(1);
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+        assertThat(opened.closed).containsExactlyElementsOf(opened.handles);
     }
 
     private long recorded() {
