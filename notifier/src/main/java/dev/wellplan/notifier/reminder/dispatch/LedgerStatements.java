@@ -39,18 +39,27 @@ public class LedgerStatements {
      * several notifier instances share the load.
      */
     List<ReminderRow> claimDue(Instant now, int limit, String claimedBy) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        WITH claimed AS (
-                            UPDATE notifier.reminder SET status = 'SENDING', claimed_by = :by, claimed_at = :now,
-                                   updated_at = :now
-                            WHERE id IN (SELECT id FROM notifier.reminder
-                                         WHERE status = 'SCHEDULED' AND due_at <= :now
-                                           AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
-                                         ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                            RETURNING *)
-                        """ + "SELECT " + COLUMNS + " FROM claimed ORDER BY due_at, id")
+        return jdbi.withHandle(h -> h.createQuery(CLAIM)
                 .bind("now", now).bind("limit", limit).bind("by", claimedBy).map(ROWS).list());
     }
+
+    /**
+     * The claim. The ids come as an array ({@code = ANY(ARRAY(...))}), not as {@code IN (SELECT ...)}: once the
+     * statement is prepared, PostgreSQL may plan it once for any {@code :limit}, and for the {@code IN} form that
+     * generic plan hashed the claimed ids against a scan of the whole table (57 ms at 184,000 reminders, against 0.2
+     * ms), so it planned every execution afresh instead; the array form looks each id up in the primary key whatever
+     * the limit.
+     */
+    static final String CLAIM = """
+            WITH claimed AS (
+                UPDATE notifier.reminder SET status = 'SENDING', claimed_by = :by, claimed_at = :now,
+                       updated_at = :now
+                WHERE id = ANY(ARRAY(SELECT id FROM notifier.reminder
+                                     WHERE status = 'SCHEDULED' AND due_at <= :now
+                                       AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                                     ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED))
+                RETURNING *)
+            """ + "SELECT " + COLUMNS + " FROM claimed ORDER BY due_at, id";
 
     /** The applied snapshots of these plans, in one statement (the dispatcher reads a batch's plans at once). */
     Map<UUID, String> snapshots(UUID[] planIds) {
