@@ -1,10 +1,12 @@
 package dev.wellplan.contract;
 
+import java.time.LocalDateTime;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -16,6 +18,10 @@ final class ContractJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            // registered after JavaTimeModule, so these take LocalDateTime in its place (and hand it what they cannot)
+            .registerModule(new SimpleModule("contract-local-date-time")
+                    .addDeserializer(LocalDateTime.class, new LocalDateTimeReader())
+                    .addSerializer(LocalDateTime.class, new LocalDateTimeWriter()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);

@@ -1,6 +1,8 @@
 package dev.wellplan.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 /**
  * Writes and reads plan events as JSON. Unknown properties are ignored on read (additive schema
@@ -8,12 +10,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  */
 public final class PlanEventCodec {
 
+    /** Bound to the type once: the mapper would look its serializer and deserializer up again at every call. */
+    private static final ObjectWriter WRITER = ContractJson.MAPPER.writerFor(PlanEvent.class);
+    private static final ObjectReader READER = ContractJson.MAPPER.readerFor(PlanEvent.class);
+
     private PlanEventCodec() {
     }
 
     public static String toJson(PlanEvent event) {
         try {
-            return ContractJson.MAPPER.writeValueAsString(event);
+            return WRITER.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("plan event " + event.eventId() + " cannot be written", e);
         }
@@ -27,7 +33,7 @@ public final class PlanEventCodec {
     public static PlanEvent fromJson(String json) {
         PlanEvent event;
         try {
-            event = ContractJson.MAPPER.readValue(json, PlanEvent.class);
+            event = READER.readValue(json);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new InvalidPlanEventException("not a readable plan event: " + ContractJson.rootMessage(e), e);
         }

@@ -2,14 +2,12 @@ package dev.wellplan.notifier.reminder.schedule;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +19,7 @@ import dev.wellplan.contract.PlanSnapshot;
 
 /**
  * The log of what each applied plan version changed ({@code notifier.plan_change}): written by the reconcile that
- * applies a version, in its transaction, read when the "your plan changed" e-mail and the cancellation are composed.
+ * applies a version, in its transaction, with the applied state ({@link ReminderDao#saveStates}), read when the "your plan changed" e-mail and the cancellation are composed.
  * Items only: the client's name and address stay in the applied snapshot alone.
  */
 @ApplicationScoped
@@ -36,25 +34,6 @@ public class PlanChanges {
     public PlanChanges(Jdbi jdbi, ObjectMapper json) {
         this.jdbi = jdbi;
         this.json = json;
-    }
-
-    /**
-     * Records what {@code event} changes against the snapshot applied so far, on the reconcile's handle and before it
-     * saves the new one; {@code eventJson} is the event as the plan state stores it.
-     */
-    static void record(Handle handle, PlanEvent event, String eventJson, Instant now) {
-        handle.createUpdate("""
-                INSERT INTO notifier.plan_change (plan_id, version, cause, reason, silent, status_before, status_after,
-                                                  items_before, items_after, recorded_at)
-                SELECT :planId, :version, :cause, :reason, :silent, s.status, :statusAfter,
-                       s.snapshot -> 'plan' -> 'items', CAST(:event AS jsonb) -> 'plan' -> 'items', :now
-                FROM (SELECT 1) AS one LEFT JOIN notifier.plan_state s ON s.plan_id = :planId
-                ON CONFLICT (plan_id, version) DO NOTHING""")
-                .bind("planId", event.planId()).bind("version", event.planVersion())
-                .bind("cause", event.change().causeOrCoach().name()).bind("reason", event.change().reason())
-                .bind("silent", event.change().silent()).bind("statusAfter", event.plan().status())
-                .bind("event", eventJson).bind("now", now)
-                .execute();
     }
 
     /** Every recorded change of the plan, oldest first. */

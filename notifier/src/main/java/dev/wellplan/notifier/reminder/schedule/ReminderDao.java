@@ -90,18 +90,36 @@ public interface ReminderDao {
     @RegisterConstructorMapper(AppliedVersion.class)
     List<AppliedVersion> lockAppliedVersions(@Bind("planIds") UUID[] planIds);
 
-    /** Saves the applied states of these plans (one version each), each only over an older one. */
+    /**
+     * Saves the applied states of these plans (one version each), each only over an older one, and records what each
+     * version changes against the state saved before ({@link PlanChanges}): both in one statement, whose parts all
+     * read the states as they were before it. {@code snapshots} is a JSON array of the versions' snapshots, in the
+     * order of the other arrays: one parameter, parsed once, rather than a text array of JSON documents to escape.
+     */
     @SqlUpdate("""
+            WITH s AS (
+                SELECT a.plan_id, a.version, a.status, a.cause, a.reason, a.silent, j.snapshot
+                FROM unnest(CAST(:planIds AS uuid[]), CAST(:versions AS bigint[]), CAST(:statuses AS text[]),
+                            CAST(:causes AS text[]), CAST(:reasons AS text[]), CAST(:silent AS boolean[]))
+                         WITH ORDINALITY AS a(plan_id, version, status, cause, reason, silent, n)
+                JOIN jsonb_array_elements(CAST(:snapshots AS jsonb)) WITH ORDINALITY AS j(snapshot, n) USING (n)
+            ), changed AS (
+                INSERT INTO notifier.plan_change (plan_id, version, cause, reason, silent, status_before, status_after,
+                                                  items_before, items_after, recorded_at)
+                SELECT s.plan_id, s.version, s.cause, s.reason, s.silent, p.status, s.status,
+                       p.snapshot -> 'plan' -> 'items', s.snapshot -> 'plan' -> 'items', :now
+                FROM s LEFT JOIN notifier.plan_state p ON p.plan_id = s.plan_id
+                ON CONFLICT (plan_id, version) DO NOTHING
+            )
             INSERT INTO notifier.plan_state (plan_id, version, status, snapshot, updated_at)
-            SELECT s.plan_id, s.version, s.status, CAST(s.snapshot AS jsonb), :now
-            FROM unnest(CAST(:planIds AS uuid[]), CAST(:versions AS bigint[]), CAST(:statuses AS text[]),
-                        CAST(:snapshots AS text[])) AS s(plan_id, version, status, snapshot)
+            SELECT s.plan_id, s.version, s.status, s.snapshot, :now FROM s
             ON CONFLICT (plan_id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
                    snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at
             WHERE notifier.plan_state.version < EXCLUDED.version""")
     int saveStates(@Bind("planIds") UUID[] planIds, @Bind("versions") Long[] versions,
-                   @Bind("statuses") String[] statuses, @Bind("snapshots") String[] snapshots,
-                   @Bind("now") Instant now);
+                   @Bind("statuses") String[] statuses, @Bind("causes") String[] causes,
+                   @Bind("reasons") String[] reasons, @Bind("silent") Boolean[] silent,
+                   @Bind("snapshots") String snapshots, @Bind("now") Instant now);
 
     @SqlQuery("SELECT snapshot::text FROM notifier.plan_state WHERE plan_id = :planId")
     Optional<String> snapshot(@Bind("planId") UUID planId);

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEvent;
@@ -34,9 +33,10 @@ import dev.wellplan.reminders.ReminderPolicy;
  * <p>Events come in batches (what the consumer read in one poll) and cost a handful of statements per batch, whatever
  * the number of events and the size of their plans: the processed marks go first (their keys make a duplicate, even
  * a concurrent one, find out at once), then the plans' version locks, their ledgers in one read, and the new, moved
- * and cancelled reminders and the applied states each in one statement, and each version's change log ({@link PlanChanges}). A plan's second event in a batch goes in a
- * round of its own after the first, so each sees the ledger as the one before left it. All of it runs on one JDBI
- * handle, on the transaction's connection, and commits once.
+ * and cancelled reminders each in one statement, and the applied states with each version's change log
+ * ({@link PlanChanges}) in one more. A plan's second event in a batch goes in a round of its own after the first, so
+ * each sees the ledger as the one before left it. All of it runs on one JDBI handle, on the transaction's connection,
+ * and commits once.
  *
  * <p>What the plan asks for ({@code ReminderPolicy.desired}) comes with the event: the consumer computes it once,
  * before this transaction, because an event it cannot plan is poison to reject, not a fault to retry.
@@ -72,9 +72,11 @@ public class ReminderSchedule {
         return jdbi.withHandle(handle -> {
             ReminderDao dao = handle.attach(ReminderDao.class);
             Outcome[] outcomes = new Outcome[events.size()];
+            Tally tally = new Tally();
             for (List<Integer> round : rounds(events)) {
-                reconcile(handle, dao, events, round, outcomes);
+                reconcile(dao, events, round, outcomes, tally);
             }
+            tally.log(outcomes);
             return List.of(outcomes);
         });
     }
@@ -99,8 +101,8 @@ public class ReminderSchedule {
     }
 
     /** One round: no two of its events share a plan. */
-    private void reconcile(Handle handle, ReminderDao dao, List<Applying> events, List<Integer> round,
-                           Outcome[] outcomes) {
+    private void reconcile(ReminderDao dao, List<Applying> events, List<Integer> round, Outcome[] outcomes,
+                           Tally tally) {
         Instant now = clock.instant();
         Changes changes = new Changes(now);
         // Marked APPLIED up front, corrected below when stale; nobody sees it before the commit. In event id
@@ -121,15 +123,14 @@ public class ReminderSchedule {
                 changes.add(event, events.get(i).desired());
                 int dropped = dropFollowUp(dao, event, now);
                 outcomes[i] = Outcome.APPLIED;
-                LOG.infof("plan %s: %d answer to a request of its client's scheduled, %d follow-up check-in cancelled",
-                        event.planId(), events.get(i).desired().size(), dropped);
+                tally.answered(event, events.get(i).desired().size(), dropped);
             } else {
                 versions.add(i);
             }
         }
         if (!versions.isEmpty()) {
             versions.sort(Comparator.comparing(i -> events.get(i).event().planId()));
-            apply(handle, dao, events, versions, outcomes, changes);
+            apply(dao, events, versions, outcomes, changes, tally);
         }
         changes.write(dao);
     }
@@ -148,8 +149,8 @@ public class ReminderSchedule {
     }
 
     /** The events of new plan versions in a round: stale ones are marked so, the others applied. */
-    private void apply(Handle handle, ReminderDao dao, List<Applying> events, List<Integer> round,
-                       Outcome[] outcomes, Changes changes) {
+    private void apply(ReminderDao dao, List<Applying> events, List<Integer> round, Outcome[] outcomes,
+                       Changes changes, Tally tally) {
         Map<UUID, Long> applied = new HashMap<>();
         for (ReminderDao.AppliedVersion v : dao.lockAppliedVersions(ids(round, events, e -> e.planId()))) {
             applied.put(v.planId(), v.version());
@@ -162,7 +163,10 @@ public class ReminderSchedule {
             if (version != null && version >= event.planVersion()) {
                 outcomes[i] = Outcome.STALE;
                 stale.add(event.eventId());
-                LOG.debugf("plan %s v%d: older than applied v%d, ignored", event.planId(), event.planVersion(), version);
+                if (LOG.isDebugEnabled()) {
+                    LOG.debugf("plan %s v%d: older than applied v%d, ignored", event.planId(), event.planVersion(),
+                            version);
+                }
             } else {
                 outcomes[i] = Outcome.APPLIED;
                 newer.add(i);
@@ -180,17 +184,15 @@ public class ReminderSchedule {
         }
         for (int i : newer) {
             PlanEvent event = events.get(i).event();
-            apply(event, events.get(i).desired(), ledgers.getOrDefault(event.planId(), List.of()), changes);
-            String snapshot = snapshotJson(event);
-            // against the state saved before: a plan comes once a round, and the round saves its states last
-            PlanChanges.record(handle, event, snapshot, changes.now());
-            changes.state(event, snapshot);
+            apply(event, events.get(i).desired(), ledgers.getOrDefault(event.planId(), List.of()), changes, tally);
+            // its change log goes with the state: against the state saved before, a plan coming once a round
+            changes.state(event, snapshotJson(event));
         }
     }
 
     /** What one new version changes in its plan's ledger {@code ledger}: added, moved and cancelled reminders. */
     private static void apply(PlanEvent event, List<DesiredReminder> desired, List<ReminderRow> ledger,
-                              Changes changes) {
+                              Changes changes, Tally tally) {
         Map<String, ReminderRow> existing = new HashMap<>();
         for (ReminderRow row : ledger) {
             existing.put(row.id(), row);
@@ -212,8 +214,7 @@ public class ReminderSchedule {
         changes.add(event, added);
         changes.move(event, moved);
         changes.cancel(event, unwanted);
-        LOG.infof("plan %s v%d applied: %d reminders added, %d moved, %d cancelled",
-                event.planId(), event.planVersion(), added.size(), moved.size(), unwanted.size());
+        tally.applied(event, added.size(), moved.size(), unwanted.size());
     }
 
     private static boolean isOnRequest(ReminderRow row) {
@@ -264,14 +265,14 @@ public class ReminderSchedule {
         private final List<UUID> statePlans = new ArrayList<>();
         private final List<Long> stateVersions = new ArrayList<>();
         private final List<String> stateStatuses = new ArrayList<>();
-        private final List<String> stateSnapshots = new ArrayList<>();
+        private final List<String> causes = new ArrayList<>();
+        private final List<String> reasons = new ArrayList<>();
+        private final List<Boolean> silent = new ArrayList<>();
+        /** The states' snapshots as one JSON array, in the order of {@link #statePlans}. */
+        private final StringBuilder stateSnapshots = new StringBuilder("[");
 
         Changes(Instant now) {
             this.now = now;
-        }
-
-        Instant now() {
-            return now;
         }
 
         void add(PlanEvent event, List<DesiredReminder> reminders) {
@@ -293,7 +294,10 @@ public class ReminderSchedule {
             statePlans.add(event.planId());
             stateVersions.add(event.planVersion());
             stateStatuses.add(event.plan().status());
-            stateSnapshots.add(snapshot);
+            causes.add(event.change().causeOrCoach().name());
+            reasons.add(event.change().reason());
+            silent.add(event.change().silent());
+            stateSnapshots.append(stateSnapshots.length() == 1 ? "" : ",").append(snapshot);
         }
 
         void write(ReminderDao dao) {
@@ -309,10 +313,58 @@ public class ReminderSchedule {
                         cancelledBy.toArray(Long[]::new), now);
             }
             if (!statePlans.isEmpty()) {
-                dao.saveStates(statePlans.toArray(UUID[]::new),
-                        stateVersions.toArray(Long[]::new),
-                        stateStatuses.toArray(String[]::new), stateSnapshots.toArray(String[]::new), now);
+                dao.saveStates(statePlans.toArray(UUID[]::new), stateVersions.toArray(Long[]::new),
+                        stateStatuses.toArray(String[]::new), causes.toArray(String[]::new),
+                        reasons.toArray(String[]::new), silent.toArray(Boolean[]::new),
+                        stateSnapshots.append(']').toString(), now);
             }
+        }
+    }
+
+    /**
+     * What a batch did, logged once for it at INFO (a line per event would cost more than some of the statements);
+     * each event's own line is at DEBUG.
+     */
+    private static final class Tally {
+        private int versions;
+        private int added;
+        private int moved;
+        private int cancelled;
+        private int requests;
+        private int answers;
+        private int followUpsCancelled;
+
+        void applied(PlanEvent event, int added, int moved, int cancelled) {
+            versions++;
+            this.added += added;
+            this.moved += moved;
+            this.cancelled += cancelled;
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("plan %s v%d applied: %d reminders added, %d moved, %d cancelled",
+                        event.planId(), event.planVersion(), added, moved, cancelled);
+            }
+        }
+
+        void answered(PlanEvent event, int answers, int followUpsCancelled) {
+            requests++;
+            this.answers += answers;
+            this.followUpsCancelled += followUpsCancelled;
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("plan %s: %d answer to a request of its client's scheduled, %d follow-up check-in cancelled",
+                        event.planId(), answers, followUpsCancelled);
+            }
+        }
+
+        void log(Outcome[] outcomes) {
+            int duplicates = 0;
+            int stale = 0;
+            for (Outcome outcome : outcomes) {
+                duplicates += outcome == Outcome.DUPLICATE ? 1 : 0;
+                stale += outcome == Outcome.STALE ? 1 : 0;
+            }
+            LOG.infof("%d plan versions applied: %d reminders added, %d moved, %d cancelled; %d requests answered "
+                            + "(%d reminders, %d follow-up check-ins cancelled); %d duplicate, %d stale events",
+                    versions, added, moved, cancelled, requests, answers, followUpsCancelled, duplicates, stale);
         }
     }
 

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.contract.PlanEventCodec;
 import dev.wellplan.contract.PlanEventType;
 import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.notifier.RealServers;
@@ -40,6 +41,9 @@ class ReminderScheduleTest {
 
     @Inject
     Jdbi jdbi;
+
+    @Inject
+    PlanChanges changes;
 
     private ReminderSchedule.Outcome reconcile(PlanEvent event) {
         return schedule.reconcile(event, policy.desired(event));
@@ -277,6 +281,52 @@ class ReminderScheduleTest {
         try (var in = ReminderScheduleTest.class.getResourceAsStream("/db/migration/notifier/" + name)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void one_batch_records_each_version_s_change_against_the_version_before_it() {
+        UUID planId = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        PlanEvent v1 = v1(planId);
+        PlanEvent v2 = withChange(TestEvents.event(planId, 2, PlanEventType.PlanStatusChanged, "PAUSED", "Europe/Lisbon", AT,
+                List.of(TestEvents.strength("strength-1", STRENGTH))), new PlanEvent.Change(null, "client's holiday",
+                true, PlanEvent.Cause.CHECK_IN));
+        PlanEvent v3 = TestEvents.event(planId, 3, PlanEventType.PlanAdjusted, "ACTIVE", "Europe/Lisbon", AT,
+                List.of(TestEvents.massage("massage-1", MASSAGE.plusDays(1))));
+        PlanEvent otherV1 = v1(other);
+
+        // v1 and v2 of one plan in one batch (two rounds), v3 in the next, another plan's v1 alongside
+        assertThat(schedule.reconcileAll(List.of(applying(v1), applying(otherV1), applying(v2))))
+                .containsOnly(ReminderSchedule.Outcome.APPLIED);
+        assertThat(schedule.reconcileAll(List.of(applying(v3), applying(v2))))
+                .containsExactly(ReminderSchedule.Outcome.APPLIED, ReminderSchedule.Outcome.DUPLICATE);
+
+        assertThat(changes.of(planId)).extracting(PlanChange::version, PlanChange::cause, PlanChange::reason,
+                        PlanChange::silent, PlanChange::statusBefore, PlanChange::statusAfter, PlanChange::before,
+                        PlanChange::after)
+                .containsExactly(
+                        tuple(1L, PlanEvent.Cause.COACH, null, false, null, "ACTIVE", null, v1.plan().items()),
+                        tuple(2L, PlanEvent.Cause.CHECK_IN, "client's holiday", true, "ACTIVE", "PAUSED",
+                                v1.plan().items(), v2.plan().items()),
+                        tuple(3L, PlanEvent.Cause.COACH, null, false, "PAUSED", "ACTIVE", v2.plan().items(),
+                                v3.plan().items()));
+        assertThat(changes.of(other)).extracting(PlanChange::version, PlanChange::before, PlanChange::after)
+                .containsExactly(tuple(1L, null, otherV1.plan().items()));
+        String applied = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT status || ' v' || version FROM notifier.plan_state WHERE plan_id = :id")
+                .bind("id", planId).mapTo(String.class).one());
+        assertThat(applied).isEqualTo("ACTIVE v3");
+        assertThat(jdbi.onDemand(ReminderDao.class).snapshot(planId)).get()
+                .satisfies(json -> assertThat(PlanEventCodec.fromJson(json)).isEqualTo(v3));
+    }
+
+    private ReminderSchedule.Applying applying(PlanEvent event) {
+        return new ReminderSchedule.Applying(event, policy.desired(event));
+    }
+
+    private static PlanEvent withChange(PlanEvent e, PlanEvent.Change change) {
+        return new PlanEvent(e.eventId(), e.type(), e.schemaVersion(), e.planId(), e.planVersion(), e.occurredAt(),
+                change, e.plan());
     }
 
     @Test
