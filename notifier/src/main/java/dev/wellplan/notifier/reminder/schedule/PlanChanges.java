@@ -19,7 +19,8 @@ import dev.wellplan.contract.PlanSnapshot;
 
 /**
  * The log of what each applied plan version changed ({@code notifier.plan_change}): written by the reconcile that
- * applies a version, in its transaction, with the applied state ({@link ReminderDao#saveStates}), read when the "your plan changed" e-mail and the cancellation are composed.
+ * applies a version, in its transaction, with the applied state ({@link ReminderDao#saveStates}), read when the "your
+ * plan changed" e-mail and the cancellation are composed.
  * Items only: the client's name and address stay in the applied snapshot alone.
  */
 @ApplicationScoped
