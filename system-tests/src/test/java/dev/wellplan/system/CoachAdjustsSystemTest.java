@@ -66,7 +66,7 @@ class CoachAdjustsSystemTest {
     void the_notifier_follows_a_previewed_move_exactly_and_the_client_gets_one_change_e_mail() throws Exception {
         String email = Pipeline.newEmail("adjust");
         UUID plan = pipeline.enrollAsCoach(email);
-        await().atMost(WAIT).until(() -> scheduled(plan).stream().anyMatch(d -> d.itemId().equals("massage-2")));
+        await().atMost(WAIT).until(() -> scheduled(plan).stream().anyMatch(d -> "massage-2".equals(d.itemId())));
         Http.Reply read = Http.get(stack.plannerUrl() + "/api/plans/" + plan, COACH, COACH_PASSWORD);
         long version = read.json().get("version").asLong();
         assertThat(read.header("ETag")).isEqualTo("\"" + version + "\"");
@@ -101,7 +101,7 @@ class CoachAdjustsSystemTest {
             }
         }
         assertThat(willBeDue).as("the preview names the moved session's reminders: " + reminders)
-                .anyMatch(d -> d.itemId().equals("massage-2") && d.kind().equals("MASSAGE_DAY_BEFORE"));
+                .anyMatch(d -> "massage-2".equals(d.itemId()) && d.kind().equals("MASSAGE_DAY_BEFORE"));
         assertThat(scheduled(plan)).as("a preview changes nothing").containsAll(willGo).doesNotContainAnyElementsOf(
                 willBeDue);
 

@@ -322,8 +322,8 @@ public class ReminderSchedule {
     }
 
     /**
-     * What a batch did, logged once for it at INFO (a line per event would cost more than some of the statements);
-     * each event's own line is at DEBUG.
+     * What a batch did, logged once for it at INFO, after each event's own line (by plan id, never a name or an
+     * address: an operator follows a plan through the services' logs by it).
      */
     private static final class Tally {
         private int versions;
@@ -339,20 +339,16 @@ public class ReminderSchedule {
             this.added += added;
             this.moved += moved;
             this.cancelled += cancelled;
-            if (LOG.isDebugEnabled()) {
-                LOG.debugf("plan %s v%d applied: %d reminders added, %d moved, %d cancelled",
-                        event.planId(), event.planVersion(), added, moved, cancelled);
-            }
+            LOG.infof("plan %s v%d applied: %d reminders added, %d moved, %d cancelled",
+                    event.planId(), event.planVersion(), added, moved, cancelled);
         }
 
         void answered(PlanEvent event, int answers, int followUpsCancelled) {
             requests++;
             this.answers += answers;
             this.followUpsCancelled += followUpsCancelled;
-            if (LOG.isDebugEnabled()) {
-                LOG.debugf("plan %s: %d answer to a request of its client's scheduled, %d follow-up check-in cancelled",
-                        event.planId(), answers, followUpsCancelled);
-            }
+            LOG.infof("plan %s: %d answer to a request of its client's scheduled, %d follow-up check-in cancelled",
+                    event.planId(), answers, followUpsCancelled);
         }
 
         void log(Outcome[] outcomes) {
