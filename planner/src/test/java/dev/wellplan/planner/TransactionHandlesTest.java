@@ -244,8 +244,8 @@ class TransactionHandlesTest {
         assertThat(opened.closed).containsExactlyElementsOf(opened.handles);
     }
 
-    /** The server process of the handle's connection: one per connection. */
-    public interface Backends {
+    /** The server process of the handle's connection: one per connection. Not public, as some DAOs are not. */
+    interface Backends {
 
         @SqlQuery("SELECT pg_backend_pid()")
         int backend();

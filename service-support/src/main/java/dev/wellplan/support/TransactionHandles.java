@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -118,15 +119,30 @@ public class TransactionHandles {
         }
     }
 
+    /**
+     * The SqlObject's own handler for the call, as Jdbi's on-demand objects call it: a DAO interface need not be public,
+     * and reflection would refuse a package-private one's methods.
+     */
     private static Object invoke(Object target, Method method, Object[] args) throws Exception {
         try {
+            if (Proxy.isProxyClass(target.getClass())) {
+                return Proxy.getInvocationHandler(target).invoke(target, method, args);
+            }
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            throw rethrown(e.getCause());
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new UndeclaredThrowableException(e);
         }
+    }
+
+    private static Exception rethrown(Throwable cause) {
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return cause instanceof Exception exception ? exception : new UndeclaredThrowableException(cause);
     }
 
     /**
