@@ -120,8 +120,8 @@ public class TransactionHandles {
     }
 
     /**
-     * The SqlObject's own handler for the call, as Jdbi's on-demand objects call it: a DAO interface need not be public,
-     * and reflection would refuse a package-private one's methods.
+     * The SqlObject's own handler for the call, as Jdbi's on-demand objects call it: a DAO interface need not be
+     * public, and reflection would refuse a package-private one's methods.
      */
     private static Object invoke(Object target, Method method, Object[] args) throws Exception {
         try {

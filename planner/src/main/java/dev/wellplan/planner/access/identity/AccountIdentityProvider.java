@@ -41,7 +41,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     private final VerifiedCredentials verified;
     private final Clock clock;
 
-    public AccountIdentityProvider(TransactionHandles handles, SignInThrottle throttle, VerifiedCredentials verified, Clock clock) {
+    public AccountIdentityProvider(TransactionHandles handles, SignInThrottle throttle, VerifiedCredentials verified,
+                                   Clock clock) {
         this.accounts = handles.onDemand(AccountDao.class);
         this.throttle = throttle;
         this.verified = verified;

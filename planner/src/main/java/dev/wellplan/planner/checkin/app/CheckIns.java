@@ -80,8 +80,8 @@ public class CheckIns {
     private final Alerts alerts;
     private final Clock clock;
 
-    public CheckIns(PlanChanges changes, TransactionHandles handles, PlanDocuments documents, Proposals proposals, Alerts alerts,
-                    Clock clock) {
+    public CheckIns(PlanChanges changes, TransactionHandles handles, PlanDocuments documents, Proposals proposals,
+                    Alerts alerts, Clock clock) {
         this.changes = changes;
         this.plans = handles.onDemand(PlanDao.class);
         this.documents = documents;

@@ -30,7 +30,8 @@ public class OutboxRelay {
 
     private final KafkaRelay<OutboxRow> relay;
 
-    public OutboxRelay(TransactionHandles handles, Producer<String, String> producer, Clock clock, OutboxConfig config) {
+    public OutboxRelay(TransactionHandles handles, Producer<String, String> producer, Clock clock,
+                       OutboxConfig config) {
         this.relay = new KafkaRelay<>("outbox relay", new PlanOutbox(handles.onDemand(OutboxDao.class)), producer,
                 clock, config);
     }
