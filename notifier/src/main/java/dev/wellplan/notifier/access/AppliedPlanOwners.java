@@ -5,11 +5,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
+import dev.wellplan.support.TransactionHandles;
 import dev.wellplan.support.access.PlanOwners;
 
 /**
@@ -33,8 +33,8 @@ public class AppliedPlanOwners implements PlanOwners {
 
     private final Dao dao;
 
-    public AppliedPlanOwners(Jdbi jdbi) {
-        this.dao = jdbi.onDemand(Dao.class);
+    public AppliedPlanOwners(TransactionHandles handles) {
+        this.dao = handles.onDemand(Dao.class);
     }
 
     @Override

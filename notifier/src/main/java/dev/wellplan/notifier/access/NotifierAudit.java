@@ -6,8 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.jdbi.v3.core.Jdbi;
-
+import dev.wellplan.support.TransactionHandles;
 import dev.wellplan.support.access.AccessAudit;
 import dev.wellplan.support.access.AuditTable;
 
@@ -17,7 +16,7 @@ public class NotifierAudit {
 
     @Produces
     @Singleton
-    AccessAudit auditLog(Jdbi jdbi, Clock clock) {
-        return new AuditTable(jdbi, clock, "notifier.audit");
+    AccessAudit auditLog(TransactionHandles handles, Clock clock) {
+        return new AuditTable(handles, clock, "notifier.audit");
     }
 }

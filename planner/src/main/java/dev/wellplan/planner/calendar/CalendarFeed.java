@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.calendar.PlanCalendar;
 import dev.wellplan.planner.plan.outbox.PlanEvents;
@@ -14,6 +13,7 @@ import dev.wellplan.planner.plan.store.PlanDocuments;
 import dev.wellplan.planner.plan.store.PlanRow;
 import dev.wellplan.rules.Client;
 import dev.wellplan.rules.Plan;
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * A plan's newest version as an RFC 5545 calendar (METHOD:PUBLISH) that calendar apps subscribe to (the
@@ -35,8 +35,8 @@ public class CalendarFeed {
     private final PlanDao plans;
     private final PlanDocuments documents;
 
-    public CalendarFeed(Jdbi jdbi, PlanDocuments documents) {
-        this.plans = jdbi.onDemand(PlanDao.class);
+    public CalendarFeed(TransactionHandles handles, PlanDocuments documents) {
+        this.plans = handles.onDemand(PlanDao.class);
         this.documents = documents;
     }
 

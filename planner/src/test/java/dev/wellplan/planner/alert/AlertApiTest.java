@@ -30,7 +30,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 import dev.wellplan.contract.DeliveryEvent;
@@ -45,6 +44,7 @@ import dev.wellplan.planner.alert.app.Alerts;
 import dev.wellplan.planner.checkin.app.MissedCheckIns;
 import dev.wellplan.planner.plan.app.PlanEnds;
 import dev.wellplan.planner.plan.store.PlanDocuments;
+import dev.wellplan.support.TransactionHandles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -64,7 +64,7 @@ class AlertApiTest {
     PlanEnds planEnds;
 
     @Inject
-    Jdbi jdbi;
+    TransactionHandles handles;
 
     @Inject
     PlanDocuments documents;
@@ -89,7 +89,7 @@ class AlertApiTest {
         CheckInScenes.sessionAgo(id, "massage-1", Duration.ofHours(54));
         Instant watchedAt = CheckInScenes.startOf(early, "massage-1-checkin-24h").plus(Duration.ofHours(6));
         assertThat(CheckInScenes.startOf(id, "massage-1-checkin-24h").plus(MissedCheckIns.LATE)).isBefore(watchedAt);
-        MissedCheckIns watch = new MissedCheckIns(jdbi, documents, alerts, Clock.fixed(watchedAt, ZoneOffset.UTC));
+        MissedCheckIns watch = new MissedCheckIns(handles, documents, alerts, Clock.fixed(watchedAt, ZoneOffset.UTC));
 
         watch.sweep();
         watch.sweep(); // a second watch, or a second planner, raises nothing more

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * An append-only audit table of one service's schema ({@code planner.audit}, {@code notifier.audit}): the same
@@ -44,11 +45,11 @@ public final class AuditTable implements AccessAudit {
     private final String table;
 
     /** @param table the schema-qualified table, e.g. {@code notifier.audit} */
-    public AuditTable(Jdbi jdbi, Clock clock, String table) {
+    public AuditTable(TransactionHandles handles, Clock clock, String table) {
         if (!TABLE.matcher(table).matches()) {
             throw new IllegalArgumentException("not an audit table: " + table);
         }
-        this.dao = jdbi.onDemand(Dao.class);
+        this.dao = handles.onDemand(Dao.class);
         this.clock = clock;
         this.table = table;
     }

@@ -14,11 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.EmailAddresses;
 import dev.wellplan.contract.PlanSnapshot;
 import dev.wellplan.reminders.ReminderKind;
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * Reads and changes what a client wants in their inbox. The dispatcher asks {@link #allowsAll} for
@@ -38,8 +38,8 @@ public class EmailPreferences {
     private final PreferenceDao dao;
     private final Clock clock;
 
-    public EmailPreferences(Jdbi jdbi, Clock clock) {
-        this.dao = jdbi.onDemand(PreferenceDao.class);
+    public EmailPreferences(TransactionHandles handles, Clock clock) {
+        this.dao = handles.onDemand(PreferenceDao.class);
         this.clock = clock;
     }
 

@@ -9,9 +9,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.notifier.reminder.schedule.ReminderDao;
+import dev.wellplan.support.TransactionHandles;
 import dev.wellplan.support.access.Access;
 import dev.wellplan.support.access.Caller;
 import dev.wellplan.support.problem.ProblemException;
@@ -22,8 +22,8 @@ public class ReminderResource {
 
     private final ReminderDao dao;
 
-    public ReminderResource(Jdbi jdbi) {
-        this.dao = jdbi.onDemand(ReminderDao.class);
+    public ReminderResource(TransactionHandles handles) {
+        this.dao = handles.onDemand(ReminderDao.class);
     }
 
     /**

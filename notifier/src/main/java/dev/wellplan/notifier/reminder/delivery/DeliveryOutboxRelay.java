@@ -12,11 +12,11 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.DeliveryEvent;
 import dev.wellplan.contract.DeliveryEventCodec;
 import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.support.TransactionHandles;
 import dev.wellplan.support.outbox.IdempotentProducers;
 import dev.wellplan.support.outbox.KafkaRelay;
 import dev.wellplan.support.outbox.OutboxTable;
@@ -40,11 +40,11 @@ public class DeliveryOutboxRelay {
     private final Producer<String, String> producer;
     private final KafkaRelay<DeliveryEvent> relay;
 
-    public DeliveryOutboxRelay(Jdbi jdbi, Clock clock, DeliveryOutboxConfig config,
+    public DeliveryOutboxRelay(TransactionHandles handles, Clock clock, DeliveryOutboxConfig config,
                                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.producer = IdempotentProducers.create(bootstrapServers, CLIENT_ID);
         this.relay = new KafkaRelay<>("delivery outbox relay",
-                new DeliveryOutbox(jdbi.onDemand(DeliveryOutboxDao.class)), producer, clock, config);
+                new DeliveryOutbox(handles.onDemand(DeliveryOutboxDao.class)), producer, clock, config);
     }
 
     void start(@Observes StartupEvent started) {

@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.EmailAddresses;
 import dev.wellplan.planner.access.identity.AccountChanged;
@@ -21,6 +20,7 @@ import dev.wellplan.planner.access.store.AccountRow;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.AssessmentRules;
 import dev.wellplan.rules.Violation;
+import dev.wellplan.support.TransactionHandles;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /** Coach and admin accounts: an admin adds coaches, lists them, disables and enables them. */
@@ -41,8 +41,8 @@ public class Accounts {
     private final Event<AccountChanged> changed;
     private final Clock clock;
 
-    public Accounts(Jdbi jdbi, Event<AccountChanged> changed, Clock clock) {
-        this.accounts = jdbi.onDemand(AccountDao.class);
+    public Accounts(TransactionHandles handles, Event<AccountChanged> changed, Clock clock) {
+        this.accounts = handles.onDemand(AccountDao.class);
         this.changed = changed;
         this.clock = clock;
     }

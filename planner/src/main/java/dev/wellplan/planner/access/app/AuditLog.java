@@ -6,8 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jdbi.v3.core.Jdbi;
-
+import dev.wellplan.support.TransactionHandles;
 import dev.wellplan.support.access.AccessAudit;
 import dev.wellplan.support.access.AuditEntry;
 import dev.wellplan.support.access.AuditTable;
@@ -21,8 +20,8 @@ public class AuditLog implements AccessAudit {
 
     private final AuditTable table;
 
-    public AuditLog(Jdbi jdbi, Clock clock) {
-        this.table = new AuditTable(jdbi, clock, "planner.audit");
+    public AuditLog(TransactionHandles handles, Clock clock) {
+        this.table = new AuditTable(handles, clock, "planner.audit");
     }
 
     @Override

@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.refusal.Refusal;
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * "Sign out everywhere": every link the plan's client was sent before now stops opening their plan, its
@@ -26,8 +26,8 @@ public class ClientSignOut {
     private final PlanDao plans;
     private final Clock clock;
 
-    public ClientSignOut(Jdbi jdbi, Clock clock) {
-        this.plans = jdbi.onDemand(PlanDao.class);
+    public ClientSignOut(TransactionHandles handles, Clock clock) {
+        this.plans = handles.onDemand(PlanDao.class);
         this.clock = clock;
     }
 

@@ -7,11 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.access.AccessConfig;
 import dev.wellplan.planner.access.store.AccountDao;
 import dev.wellplan.planner.refusal.Refusal;
+import dev.wellplan.support.TransactionHandles;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 
@@ -28,12 +28,12 @@ public class DefaultAccounts {
     /** login → password, published in the README: never valid outside the local stack and the tests. */
     static final Map<String, String> PASSWORDS = Map.of(Accounts.COACH, "coach-local", Accounts.ADMIN, "admin-local");
 
-    void atStartup(@Observes StartupEvent started, AccessConfig config, Accounts accounts, Jdbi jdbi) {
+    void atStartup(@Observes StartupEvent started, AccessConfig config, Accounts accounts, TransactionHandles handles) {
         if (config.seedLocalAccounts()) {
             PASSWORDS.forEach((login, password) ->
                     accounts.add(login, login + "@wellplan.local", "Local " + login, login, password));
         } else {
-            refuseKnownPasswords(jdbi.onDemand(AccountDao.class));
+            refuseKnownPasswords(handles.onDemand(AccountDao.class));
         }
         addFirstAdmin(config.firstAdmin(), accounts);
     }

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.plan.store.PlanDao;
+import dev.wellplan.support.TransactionHandles;
 import dev.wellplan.support.access.PlanOwners;
 
 /** Whose plan it is, as the planner's plans say: what the access rules of its plan routes ask. */
@@ -16,8 +16,8 @@ public class PlanOwnership implements PlanOwners {
 
     private final PlanDao plans;
 
-    public PlanOwnership(Jdbi jdbi) {
-        this.plans = jdbi.onDemand(PlanDao.class);
+    public PlanOwnership(TransactionHandles handles) {
+        this.plans = handles.onDemand(PlanDao.class);
     }
 
     @Override

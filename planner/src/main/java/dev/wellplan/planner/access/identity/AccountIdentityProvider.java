@@ -6,11 +6,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.EmailAddresses;
 import dev.wellplan.planner.access.store.AccountDao;
 import dev.wellplan.planner.access.store.AccountRow;
+import dev.wellplan.support.TransactionHandles;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -41,8 +41,9 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     private final VerifiedCredentials verified;
     private final Clock clock;
 
-    public AccountIdentityProvider(Jdbi jdbi, SignInThrottle throttle, VerifiedCredentials verified, Clock clock) {
-        this.accounts = jdbi.onDemand(AccountDao.class);
+    public AccountIdentityProvider(TransactionHandles handles, SignInThrottle throttle, VerifiedCredentials verified,
+                                   Clock clock) {
+        this.accounts = handles.onDemand(AccountDao.class);
         this.throttle = throttle;
         this.verified = verified;
         this.clock = clock;

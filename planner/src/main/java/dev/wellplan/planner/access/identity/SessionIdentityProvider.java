@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.access.AccessConfig;
 import dev.wellplan.planner.access.store.AccountDao;
+import dev.wellplan.support.TransactionHandles;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -28,8 +28,8 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     private final AccountDao accounts;
     private final RecentLogins<SecurityIdentity> signedIn;
 
-    public SessionIdentityProvider(Jdbi jdbi, AccessConfig config) {
-        this.accounts = jdbi.onDemand(AccountDao.class);
+    public SessionIdentityProvider(TransactionHandles handles, AccessConfig config) {
+        this.accounts = handles.onDemand(AccountDao.class);
         this.signedIn = new RecentLogins<>(config.sessionRecheck());
     }
 

@@ -8,11 +8,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.access.AccessConfig;
 import dev.wellplan.planner.access.store.AccountDao;
 import dev.wellplan.support.Digests;
+import dev.wellplan.support.TransactionHandles;
 import dev.wellplan.support.problem.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
 
@@ -30,8 +30,8 @@ public class SignInThrottle {
     private final int maxFailures;
     private final Duration window;
 
-    public SignInThrottle(Jdbi jdbi, Clock clock, AccessConfig config) {
-        this.accounts = jdbi.onDemand(AccountDao.class);
+    public SignInThrottle(TransactionHandles handles, Clock clock, AccessConfig config) {
+        this.accounts = handles.onDemand(AccountDao.class);
         this.clock = clock;
         this.maxFailures = config.maxSignInFailures();
         this.window = config.signInWindow();

@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.alert.store.AlertDao;
 import dev.wellplan.planner.plan.app.Actor;
 import dev.wellplan.planner.refusal.Refusal;
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * The coach's alerts: raised by the use cases that notice something (a check-in, the watch on missed check-ins, the
@@ -34,8 +34,8 @@ public class Alerts {
     private final AlertDao alerts;
     private final Clock clock;
 
-    public Alerts(Jdbi jdbi, Clock clock) {
-        this.alerts = jdbi.onDemand(AlertDao.class);
+    public Alerts(TransactionHandles handles, Clock clock) {
+        this.alerts = handles.onDemand(AlertDao.class);
         this.clock = clock;
     }
 

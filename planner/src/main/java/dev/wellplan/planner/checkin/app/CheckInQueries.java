@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.checkin.store.CheckInDao;
 import dev.wellplan.planner.plan.app.PlanQueries;
@@ -17,6 +16,7 @@ import dev.wellplan.planner.plan.app.PlanView;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.ItemKind;
 import dev.wellplan.rules.PlanItem;
+import dev.wellplan.support.TransactionHandles;
 
 /** Reads a plan's check-ins: for its coach, and the client's summary at the end of the plan (LIF-2). */
 @ApplicationScoped
@@ -31,8 +31,8 @@ public class CheckInQueries {
     private final PlanQueries queries;
     private final Clock clock;
 
-    public CheckInQueries(Jdbi jdbi, PlanQueries queries, Clock clock) {
-        this.checkIns = jdbi.onDemand(CheckInDao.class);
+    public CheckInQueries(TransactionHandles handles, PlanQueries queries, Clock clock) {
+        this.checkIns = handles.onDemand(CheckInDao.class);
         this.queries = queries;
         this.clock = clock;
     }

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
@@ -38,6 +37,7 @@ import dev.wellplan.rules.RedFlag;
 import dev.wellplan.rules.SafetyGate;
 import dev.wellplan.rules.Urgency;
 import dev.wellplan.rules.Violation;
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * A check-in (issue 11, "Check-ins that feed back"): the client's answers after a session (AFT-2/3) or at any time,
@@ -80,12 +80,12 @@ public class CheckIns {
     private final Alerts alerts;
     private final Clock clock;
 
-    public CheckIns(PlanChanges changes, Jdbi jdbi, PlanDocuments documents, Proposals proposals, Alerts alerts,
-                    Clock clock) {
+    public CheckIns(PlanChanges changes, TransactionHandles handles, PlanDocuments documents, Proposals proposals,
+                    Alerts alerts, Clock clock) {
         this.changes = changes;
-        this.plans = jdbi.onDemand(PlanDao.class);
+        this.plans = handles.onDemand(PlanDao.class);
         this.documents = documents;
-        this.checkIns = jdbi.onDemand(CheckInDao.class);
+        this.checkIns = handles.onDemand(CheckInDao.class);
         this.proposals = proposals;
         this.alerts = alerts;
         this.clock = clock;

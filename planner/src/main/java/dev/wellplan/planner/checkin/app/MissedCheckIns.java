@@ -15,7 +15,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.alert.app.AlertKind;
 import dev.wellplan.planner.alert.app.Alerts;
@@ -24,6 +23,7 @@ import dev.wellplan.planner.plan.store.PlanDocuments;
 import dev.wellplan.rules.ItemKind;
 import dev.wellplan.rules.Plan;
 import dev.wellplan.rules.PlanItem;
+import dev.wellplan.support.TransactionHandles;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -47,8 +47,8 @@ public class MissedCheckIns {
     private final Alerts alerts;
     private final Clock clock;
 
-    public MissedCheckIns(Jdbi jdbi, PlanDocuments documents, Alerts alerts, Clock clock) {
-        this.checkIns = jdbi.onDemand(CheckInDao.class);
+    public MissedCheckIns(TransactionHandles handles, PlanDocuments documents, Alerts alerts, Clock clock) {
+        this.checkIns = handles.onDemand(CheckInDao.class);
         this.documents = documents;
         this.alerts = alerts;
         this.clock = clock;

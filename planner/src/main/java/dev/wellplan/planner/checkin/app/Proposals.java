@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.alert.app.Alerts;
 import dev.wellplan.planner.alert.app.Ids;
@@ -23,6 +22,7 @@ import dev.wellplan.planner.plan.app.PlanView;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.Operation;
 import dev.wellplan.rules.Pressure;
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * AFT-3's proposals: when soreness lasts 48 hours, the next session one pressure step lighter, which the coach
@@ -48,8 +48,8 @@ public class Proposals {
     private final Alerts alerts;
     private final Clock clock;
 
-    public Proposals(Jdbi jdbi, Adjustments adjustments, Alerts alerts, Clock clock) {
-        this.proposals = jdbi.onDemand(ProposalDao.class);
+    public Proposals(TransactionHandles handles, Adjustments adjustments, Alerts alerts, Clock clock) {
+        this.proposals = handles.onDemand(ProposalDao.class);
         this.adjustments = adjustments;
         this.alerts = alerts;
         this.clock = clock;

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.EmailAddresses;
 import dev.wellplan.contract.PlanEventType;
@@ -14,6 +13,7 @@ import dev.wellplan.planner.access.app.RateLimits;
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.AssessmentRules;
+import dev.wellplan.support.TransactionHandles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -32,8 +32,8 @@ public class AccessLinks {
     private final PlanChanges changes;
     private final RateLimits limits;
 
-    public AccessLinks(Jdbi jdbi, PlanChanges changes, RateLimits limits) {
-        this.plans = jdbi.onDemand(PlanDao.class);
+    public AccessLinks(TransactionHandles handles, PlanChanges changes, RateLimits limits) {
+        this.plans = handles.onDemand(PlanDao.class);
         this.changes = changes;
         this.limits = limits;
     }

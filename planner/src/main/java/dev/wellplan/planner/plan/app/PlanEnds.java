@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEvent;
 import dev.wellplan.contract.PlanEventType;
@@ -18,6 +17,7 @@ import dev.wellplan.planner.plan.store.LifecycleDao;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.rules.PlanRules;
 import dev.wellplan.rules.PlanStatus;
+import dev.wellplan.support.TransactionHandles;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -42,10 +42,10 @@ public class PlanEnds {
     private final LifecycleDao lifecycle;
     private final Clock clock;
 
-    public PlanEnds(PlanChanges changes, Alerts alerts, Jdbi jdbi, Clock clock) {
+    public PlanEnds(PlanChanges changes, Alerts alerts, TransactionHandles handles, Clock clock) {
         this.changes = changes;
         this.alerts = alerts;
-        this.lifecycle = jdbi.onDemand(LifecycleDao.class);
+        this.lifecycle = handles.onDemand(LifecycleDao.class);
         this.clock = clock;
     }
 

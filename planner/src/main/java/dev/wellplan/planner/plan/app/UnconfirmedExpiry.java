@@ -6,10 +6,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.plan.store.PlanDao;
 import dev.wellplan.planner.refusal.Refusal;
+import dev.wellplan.support.TransactionHandles;
 import dev.wellplan.support.links.LinkConfig;
 import io.quarkus.scheduler.Scheduled;
 
@@ -29,9 +29,9 @@ public class UnconfirmedExpiry {
     private final LinkConfig links;
     private final Clock clock;
 
-    public UnconfirmedExpiry(Confirmations confirmations, Jdbi jdbi, LinkConfig links, Clock clock) {
+    public UnconfirmedExpiry(Confirmations confirmations, TransactionHandles handles, LinkConfig links, Clock clock) {
         this.confirmations = confirmations;
-        this.plans = jdbi.onDemand(PlanDao.class);
+        this.plans = handles.onDemand(PlanDao.class);
         this.links = links;
         this.clock = clock;
     }

@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.jdbi.v3.core.Jdbi;
+
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * Kafka as the planner's readiness sees it: through the outbox relay, answered at once. The
@@ -22,9 +23,9 @@ public class OutboxHealth implements HealthCheck {
     private final OutboxRelay relay;
     private final OutboxDao dao;
 
-    public OutboxHealth(OutboxRelay relay, Jdbi jdbi) {
+    public OutboxHealth(OutboxRelay relay, TransactionHandles handles) {
         this.relay = relay;
-        this.dao = jdbi.onDemand(OutboxDao.class);
+        this.dao = handles.onDemand(OutboxDao.class);
     }
 
     @Override

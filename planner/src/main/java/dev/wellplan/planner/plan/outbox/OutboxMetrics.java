@@ -6,8 +6,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jdbi.v3.core.Jdbi;
-
+import dev.wellplan.support.TransactionHandles;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -22,8 +21,8 @@ import io.quarkus.runtime.Startup;
 @ApplicationScoped
 public class OutboxMetrics {
 
-    public OutboxMetrics(MeterRegistry registry, Jdbi jdbi, Clock clock) {
-        OutboxDao dao = jdbi.onDemand(OutboxDao.class);
+    public OutboxMetrics(MeterRegistry registry, TransactionHandles handles, Clock clock) {
+        OutboxDao dao = handles.onDemand(OutboxDao.class);
         Gauge.builder("wellplan.outbox.pending", dao, OutboxDao::pendingCount)
                 .description("outbox events not yet acknowledged by Kafka")
                 .register(registry);

@@ -10,9 +10,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.contract.PlanEvent;
+import dev.wellplan.support.TransactionHandles;
 import dev.wellplan.support.outbox.KafkaRelay;
 import dev.wellplan.support.outbox.OutboxTable;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,8 +30,9 @@ public class OutboxRelay {
 
     private final KafkaRelay<OutboxRow> relay;
 
-    public OutboxRelay(Jdbi jdbi, Producer<String, String> producer, Clock clock, OutboxConfig config) {
-        this.relay = new KafkaRelay<>("outbox relay", new PlanOutbox(jdbi.onDemand(OutboxDao.class)), producer,
+    public OutboxRelay(TransactionHandles handles, Producer<String, String> producer, Clock clock,
+                       OutboxConfig config) {
+        this.relay = new KafkaRelay<>("outbox relay", new PlanOutbox(handles.onDemand(OutboxDao.class)), producer,
                 clock, config);
     }
 

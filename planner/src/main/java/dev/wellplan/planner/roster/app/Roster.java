@@ -11,13 +11,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jdbi.v3.core.Jdbi;
 
 import dev.wellplan.planner.alert.app.AlertKind;
 import dev.wellplan.planner.refusal.Refusal;
 import dev.wellplan.planner.roster.store.RosterDao;
 import dev.wellplan.rules.PlanStatus;
 import dev.wellplan.rules.Violation;
+import dev.wellplan.support.TransactionHandles;
 
 /**
  * The coach's list of plans: their own, the clinic's unassigned pool, or (for an admin) every plan; by status, and by
@@ -50,8 +50,8 @@ public class Roster {
     private final RosterDao roster;
     private final Clock clock;
 
-    public Roster(Jdbi jdbi, Clock clock) {
-        this.roster = jdbi.onDemand(RosterDao.class);
+    public Roster(TransactionHandles handles, Clock clock) {
+        this.roster = handles.onDemand(RosterDao.class);
         this.clock = clock;
     }
 
