@@ -2,6 +2,7 @@ package dev.wellplan.planner.access.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -9,11 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,8 +38,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * The rate limits on the test database, with limits of three (requests per client address an hour, enrollments per
  * e-mail address a day) and a clock the test moves. Per client address: the fourth request of an hour is refused
  * until the next window, one address's count is not another's, and a new window forgets the old ones. Per e-mail
- * address: the fourth enrollment of a day is refused until the oldest is a day old, and enrollments racing for the
- * last place take it once.
+ * address: the fourth enrollment of a day is refused until the oldest is a day old, and of two enrollments for the last
+ * place the second waits for the first's transaction and is then refused.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServers.class, restrictToAnnotatedClass = false)
@@ -106,36 +106,39 @@ class RateLimitsTest {
     }
 
     @Test
-    void enrollments_racing_for_the_last_places_take_each_place_once() throws Exception {
+    void an_enrollment_for_the_last_place_waits_for_the_one_taking_it_and_is_then_refused() throws Exception {
         String email = "race-" + UUID.randomUUID() + "@example.org";
         RateLimits limits = limitsAt(HOUR);
-        int racers = 8;
-        CyclicBarrier start = new CyclicBarrier(racers);
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        enroll(limits, email);
+        enroll(limits, email);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<Boolean>> taken = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                taken.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    try {
-                        QuarkusTransaction.requiringNew().run(() -> {
-                            limits.enrollment(email);
-                            // the place is held until the commit: a racer that read the count meanwhile would be wrong
-                            sleep(Duration.ofMillis(50));
-                        });
-                        return true;
-                    } catch (Refusal.TooMany refused) {
-                        return false;
-                    }
-                }));
-            }
-            long accepted = 0;
-            for (Future<Boolean> each : taken) {
-                accepted += each.get(30, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertThat(accepted).as("enrollments accepted of %d at once, limit 3", racers).isEqualTo(3);
+            Future<?> first = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                limits.enrollment(email); // the third place, not committed until this transaction ends
+                holding.countDown();
+                awaitUninterruptibly(release);
+            }));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).as("the first has taken the third place").isTrue();
+            Future<Boolean> second = pool.submit(() -> {
+                try {
+                    enroll(limits, email);
+                    return true;
+                } catch (Refusal.TooMany refused) {
+                    return false;
+                }
+            });
+
+            // without the key's lock the second would read two committed places and take a fourth at once
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.isDone() || advisoryLockWaiters() > 0);
+            assertThat(second).as("the second waits on the key's lock while the first holds the place").isNotDone();
+            release.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            assertThat(second.get(30, TimeUnit.SECONDS)).as("refused once the first commits").isFalse();
             assertThat(events(email)).hasSize(3);
         } finally {
+            release.countDown();
             pool.shutdownNow();
         }
     }
@@ -152,9 +155,16 @@ class RateLimitsTest {
                 .list());
     }
 
-    private static void sleep(Duration duration) {
+    private long advisoryLockWaiters() {
+        return jdbi.withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").mapTo(Long.class).one());
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
         try {
-            Thread.sleep(duration.toMillis());
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
