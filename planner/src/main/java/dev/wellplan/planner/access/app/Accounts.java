@@ -89,9 +89,6 @@ public class Accounts {
             throw new Refusal.Invalid(violations);
         }
         String login = EmailAddresses.normalize(email);
-        if (accounts.findByLogin(login).isPresent()) {
-            return Optional.empty();
-        }
         return add(login, login, "Administrator", ADMIN, password);
     }
 
